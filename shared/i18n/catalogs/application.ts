@@ -1,0 +1,7 @@
+import { defineCatalog } from '../define-catalog';
+
+export const applicationMessages = defineCatalog({
+  nb: {},
+  nn: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { defineCatalog } from '../define-catalog';
+
+export const errorMessages = defineCatalog({
+  nb: {},
+  nn: {},
+  en: {},
+});

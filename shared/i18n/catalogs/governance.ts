@@ -1,0 +1,7 @@
+import { defineCatalog } from '../define-catalog';
+
+export const governanceMessages = defineCatalog({
+  nb: {},
+  nn: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { defineCatalog } from '../define-catalog';
+
+export const lifecycleMessages = defineCatalog({
+  nb: {},
+  nn: {},
+  en: {},
+});

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } from '../domain/ids';
+
+/**
+ * The contract between the Step Functions state machine (infra/constructs/case-workflow.ts),
+ * the task Lambdas (functions/) and the local engine (infra/local/sfn/).
+ *
+ * Shape of the workflow (one generic, data-driven loop; the steps themselves come from the
+ * governance configuration, so a new body or deadline never needs a new state):
+ *
+ *   Advance (Lambda advance-case)  ──► IsDone (Choice) ──done──► Finished (Succeed)
+ *        ▲                                 │
+ *        │                              not done
+ *        │                                 ▼
+ *        └──────────── RunStep (Map over step.units, unlimited concurrency; parallel
+ *                       consultations such as nivå 1's Representasjonsrådet and
+ *                       samstyringsstrukturen run as parallel iterations)
+ *                         ItemProcessor:
+ *                           AwaitUnit (lambda:invoke.waitForTaskToken → start-step-unit,
+ *                                      TimeoutSeconds = {% $states.input.waitSeconds %})
+ *                              Catch States.Timeout ──► UnitTimedOut (Lambda handle-unit-timeout)
+ *                                                        ──► RemindOrClose (Choice)
+ *                                                              action=wait  ──► AwaitUnit
+ *                                                              action=closed ──► UnitDone
+ *                           UnitDone (Succeed)
+ *
+ *   Advance also has Catch States.ALL → NotifyFailure (Lambda notify-failure) → Failed (Fail).
+ *
+ * A waiting unit is completed by SendTaskSuccess with a UnitResult from record-action (email
+ * link), triage-case (secretariat) or amend-application (applicant). Because the Lambda
+ * task token changes after every reminder round, handlers always read the current token from
+ * the step item in DynamoDB; start-step-unit re-checks after storing the token whether the
+ * outcome is already certain (a vote that raced a timeout is never lost).
+ */
+
+/** Execution input; the execution name is the caseId (StartExecution is idempotent on it). */
+export const ExecutionInputSchema = z.object({ caseId: z.string().min(1) }).strict();
+export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;
+
+/** One body's part of a step: one Map iteration, one task token at a time. */
+export const StepUnitSchema = z
+  .object({
+    caseId: z.string(),
+    stepId: z.string(),
+    unitId: z.string(),
+    bodyId: BodyIdSchema,
+    kind: StepKindSchema,
+    /** Seconds until the next reminder or, when remindersLeft is 0, the final deadline. */
+    waitSeconds: z.number().int().positive(),
+    remindersLeft: z.number().int().min(0),
+    /** Final deadline, ISO 8601 UTC. */
+    deadline: z.string(),
+  })
+  .strict();
+export type StepUnit = z.infer<typeof StepUnitSchema>;
+
+export const UnitResultSchema = z
+  .object({
+    unitId: z.string(),
+    outcome: UnitOutcomeSchema,
+  })
+  .strict();
+export type UnitResult = z.infer<typeof UnitResultSchema>;
+
+/** Payload of the Advance task: the results of the step that just ended (null at start). */
+export const AdvanceInputSchema = z
+  .object({
+    caseId: z.string(),
+    completed: z
+      .object({ stepId: z.string(), results: z.array(UnitResultSchema) })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type AdvanceInput = z.infer<typeof AdvanceInputSchema>;
+
+export const AdvanceOutputSchema = z.discriminatedUnion('done', [
+  z.object({ done: z.literal(true), caseId: z.string(), status: CaseStatusSchema }).strict(),
+  z
+    .object({
+      done: z.literal(false),
+      caseId: z.string(),
+      step: z
+        .object({ stepId: z.string(), kind: StepKindSchema, units: z.array(StepUnitSchema).min(1) })
+        .strict(),
+    })
+    .strict(),
+]);
+export type AdvanceOutput = z.infer<typeof AdvanceOutputSchema>;
+
+/** Payload of AwaitUnit (start-step-unit). */
+export const StartUnitInputSchema = z
+  .object({ unit: StepUnitSchema, taskToken: z.string().min(1) })
+  .strict();
+export type StartUnitInput = z.infer<typeof StartUnitInputSchema>;
+
+/** Payload of UnitTimedOut (handle-unit-timeout): the unit as it was when the wait began. */
+export const UnitTimeoutInputSchema = z.object({ unit: StepUnitSchema }).strict();
+export type UnitTimeoutInput = z.infer<typeof UnitTimeoutInputSchema>;
+
+export const UnitTimeoutOutputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('wait'), unit: StepUnitSchema }).strict(),
+  z.object({ action: z.literal('closed'), result: UnitResultSchema }).strict(),
+]);
+export type UnitTimeoutOutput = z.infer<typeof UnitTimeoutOutputSchema>;
+
+/** Error name a handler uses with SendTaskFailure when a case is withdrawn mid-step. */
+export const CASE_WITHDRAWN_ERROR = 'Beslutningsflyt.CaseWithdrawn';
+
+/** State names asserted by infra tests and understood by the local engine's tests. */
+export const STATE_NAMES = {
+  advance: 'Advance',
+  isDone: 'IsDone',
+  finished: 'Finished',
+  runStep: 'RunStep',
+  awaitUnit: 'AwaitUnit',
+  unitTimedOut: 'UnitTimedOut',
+  remindOrClose: 'RemindOrClose',
+  unitDone: 'UnitDone',
+  notifyFailure: 'NotifyFailure',
+  failed: 'Failed',
+} as const;
+
+/**
+ * Handler files in functions/ (one per file, `export const handler = makeHandler(deps)`).
+ * The CDK app creates one AppFunction per entry; the local runtime maps ARNs back to them.
+ */
+export const FUNCTIONS = {
+  submitApplication: 'submit-application',
+  getCaseStatus: 'get-case-status',
+  withdrawCase: 'withdraw-case',
+  amendApplication: 'amend-application',
+  showAction: 'show-action',
+  recordAction: 'record-action',
+  listCases: 'list-cases',
+  triageCase: 'triage-case',
+  getJournal: 'get-journal',
+  advanceCase: 'advance-case',
+  startStepUnit: 'start-step-unit',
+  handleUnitTimeout: 'handle-unit-timeout',
+  notifyFailure: 'notify-failure',
+} as const;
+
+/**
+ * DynamoDB single-table design (infra/stacks/data-stack.ts creates it; adapters in
+ * functions/adapters/ use it). String keys `pk`/`sk`; every state change is ONE conditional
+ * single-item write guarded by a numeric `version` (the local database has no transactions).
+ *   CASE#<caseId> / CASE                 the case (status, nivå, application, audit events list)
+ *   CASE#<caseId> / STEP#<nnn>           a step with its units, votes/statements and task tokens
+ *   TOKEN#<sha256(token)> / TOKEN        action link: caseId, stepId, unitId, memberId, choices, expiry
+ *   COUNTER#<year> / COUNTER             case-number counter (atomic ADD)
+ *   IDEMPOTENCY#<key> / IDEMPOTENCY      submit idempotency record (body hash, caseId)
+ *   EXEC#... / ...                       local Step Functions engine state (local only)
+ * GSIs: gsi1 (gsi1pk = STATUS#<status>, gsi1sk = updatedAt#caseId)  secretariat list by status
+ *       gsi2 (gsi2pk = OPEN_STEPS,      gsi2sk = deadline#caseId)   open steps by deadline
+ *       gsi3 (gsi3pk = JOURNAL,         gsi3sk = submittedAt#caseId) public journal
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsi: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  ],
+} as const;
