@@ -2,6 +2,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../domain/ids';
 import { applicationMessages } from './catalogs/application';
 import { classificationMessages } from './catalogs/classification';
 import { commonMessages } from './catalogs/common';
+import { emailMessages } from './catalogs/email';
 import { errorMessages } from './catalogs/errors';
 import { governanceMessages } from './catalogs/governance';
 import { lifecycleMessages } from './catalogs/lifecycle';
@@ -17,6 +18,7 @@ const areas = [
   governanceMessages,
   lifecycleMessages,
   errorMessages,
+  emailMessages,
 ] as const;
 
 type AreaKeys<T> = T extends Record<Language, Record<infer K, string>> ? K : never;

@@ -1,0 +1,7 @@
+import { defineCatalog } from '../define-catalog';
+
+export const emailMessages = defineCatalog({
+  nb: {},
+  nn: {},
+  en: {},
+});
