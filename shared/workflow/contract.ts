@@ -25,6 +25,7 @@ import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } fro
  *                           UnitDone (Succeed)
  *
  *   Advance also has Catch States.ALL → NotifyFailure (Lambda notify-failure) → Failed (Fail).
+ *   RunStep has the same Catch (a unit failing in an unplanned way must not end a case silently).
  *
  * A waiting unit is completed by SendTaskSuccess with a UnitResult from record-action (email
  * link), triage-case (secretariat) or amend-application (applicant). Because the Lambda
@@ -103,6 +104,15 @@ export const UnitTimeoutOutputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('closed'), result: UnitResultSchema }).strict(),
 ]);
 export type UnitTimeoutOutput = z.infer<typeof UnitTimeoutOutputSchema>;
+
+/**
+ * Payload of NotifyFailure: the case whose workflow stopped and the Step Functions error
+ * (Advance, or a step's units, failed in a way no rule covers). `cause` may be absent.
+ */
+export const NotifyFailureInputSchema = z
+  .object({ caseId: z.string(), error: z.string(), cause: z.string().optional() })
+  .strict();
+export type NotifyFailureInput = z.infer<typeof NotifyFailureInputSchema>;
 
 /** Error name a handler uses with SendTaskFailure when a case is withdrawn mid-step. */
 export const CASE_WITHDRAWN_ERROR = 'Beslutningsflyt.CaseWithdrawn';
