@@ -9,5 +9,6 @@ export default defineConfig({
     // Integration suites start servers on fixed ports; files run in separate forks.
     pool: 'forks',
     reporters: ['default'],
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_DEV: 'false' },
   },
 });

@@ -1,4 +1,23 @@
-// PLACEHOLDER: replaced by the real handler (see shared/workflow/contract.ts FUNCTIONS).
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
-};
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ValidationError } from '../shared/errors';
+import { type SubmitApplicationDeps, submitApplication } from '../shared/use-cases/submit-application';
+import { intakeDeps } from './adapters/wiring';
+import { json, jsonApi } from './http/response';
+import { header, jsonBody } from './http/request';
+import { type Deps, resolveDeps } from './lazy';
+
+/** POST /api/applications → 201 { caseId, caseNumber, nivaa, statusUrl } (README "API"). */
+export function makeHandler(deps: Deps<SubmitApplicationDeps>) {
+  const get = resolveDeps(deps);
+  return jsonApi(async (event: APIGatewayProxyEventV2) => {
+    const body = jsonBody(event);
+    if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
+    const result = await submitApplication(get(), {
+      body: body.value,
+      idempotencyKey: header(event, 'idempotency-key'),
+    });
+    return json(201, result, { location: `/api/cases/${result.caseId}` });
+  });
+}
+
+export const handler = makeHandler(intakeDeps);

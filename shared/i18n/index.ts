@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, type Language } from '../domain/ids';
+import { apiMessages } from './catalogs/api';
 import { applicationMessages } from './catalogs/application';
 import { classificationMessages } from './catalogs/classification';
 import { commonMessages } from './catalogs/common';
@@ -19,6 +20,7 @@ const areas = [
   lifecycleMessages,
   errorMessages,
   emailMessages,
+  apiMessages,
 ] as const;
 
 type AreaKeys<T> = T extends Record<Language, Record<infer K, string>> ? K : never;

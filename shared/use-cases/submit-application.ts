@@ -1,0 +1,113 @@
+import { parseApplication } from '../domain/application';
+import { type Case, createCase } from '../domain/case';
+import { formatCaseNumber } from '../domain/case-number';
+import { classify } from '../domain/classification';
+import type { Nivaa } from '../domain/ids';
+import { ConflictError, IdempotencyConflictError, ValidationError } from '../errors';
+import type { CaseRepository } from '../ports/case-repository';
+import type { Clock } from '../ports/clock';
+import type { IdempotencyStore } from '../ports/idempotency-store';
+import type { IdGenerator } from '../ports/ids';
+import type { Links } from '../ports/links';
+import type { WorkflowPort } from '../ports/workflow';
+import { canonicalJson } from '../util/canonical-json';
+
+export interface SubmitApplicationDeps {
+  cases: CaseRepository;
+  idempotency: IdempotencyStore;
+  workflow: WorkflowPort;
+  ids: IdGenerator;
+  clock: Clock;
+  links: Links;
+  sha256Hex(text: string): string;
+}
+
+export interface SubmitApplicationInput {
+  body: unknown;
+  /** The Idempotency-Key header, if the client sent one. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface SubmitApplicationResult {
+  caseId: string;
+  caseNumber: string;
+  nivaa: Nivaa;
+  statusUrl: string;
+}
+
+/** Printable ASCII, as recommended for Idempotency-Key values; bounded so it fits a key. */
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Intake (issue 3, POST /api/applications): validate, classify (Eierstrategi ch. 12), assign
+ * the case number, store the case and start its workflow. Every write is idempotent on the
+ * case id, so a retry with the same Idempotency-Key after a failure half-way finishes the job
+ * instead of creating a second case; nothing accepted is lost.
+ */
+export async function submitApplication(
+  deps: SubmitApplicationDeps,
+  input: SubmitApplicationInput,
+): Promise<SubmitApplicationResult> {
+  const key = input.idempotencyKey;
+  if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ValidationError([{ pointer: '', code: 'api.idempotencyKey.invalid' }]);
+  }
+  const parsed = parseApplication(input.body);
+  if (!parsed.ok) throw new ValidationError(parsed.errors);
+  const application = parsed.value;
+
+  let caseId = deps.ids.newCaseId();
+  if (key !== undefined) {
+    const claim = await deps.idempotency.claim({
+      key,
+      bodyHash: deps.sha256Hex(canonicalJson(input.body)),
+      caseId,
+      now: deps.clock.now(),
+    });
+    if (claim.status === 'existing') {
+      if (claim.bodyHash !== deps.sha256Hex(canonicalJson(input.body))) {
+        throw new IdempotencyConflictError('Idempotency-Key reused with a different body');
+      }
+      caseId = claim.caseId;
+    }
+  }
+
+  const stored = (await deps.cases.get(caseId)) ?? (await createNewCase(deps, caseId, application));
+  // StartExecution is idempotent on the execution name (the case id): safe on every retry.
+  await deps.workflow.startExecution(stored.caseId);
+  const result: SubmitApplicationResult = {
+    caseId: stored.caseId,
+    caseNumber: stored.caseNumber,
+    nivaa: stored.proposal.nivaa,
+    statusUrl: deps.links.caseStatus(stored.caseId),
+  };
+  if (key !== undefined) await deps.idempotency.complete(key, { ...result });
+  return result;
+}
+
+async function createNewCase(
+  deps: SubmitApplicationDeps,
+  caseId: string,
+  application: Case['application'],
+): Promise<Case> {
+  const now = deps.clock.now();
+  const seq = await deps.cases.allocateCaseNumber(now.getUTCFullYear());
+  const created = createCase({
+    caseId,
+    caseNumber: formatCaseNumber(now.getUTCFullYear(), seq),
+    application,
+    proposal: classify(application),
+    at: now,
+  });
+  try {
+    await deps.cases.create(created);
+    return created;
+  } catch (error) {
+    // A concurrent retry with the same key created it first: use that one.
+    if (error instanceof ConflictError) {
+      const existing = await deps.cases.get(caseId);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
