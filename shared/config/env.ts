@@ -1,6 +1,6 @@
 /**
  * Environment variable names shared by CDK (which sets them) and functions/config.ts
- * (which validates them once at cold start). shared/ never reads process.env itself.
+ * (which validates them once at cold start). shared/ never reads the environment itself.
  */
 export const ENV = {
   tableName: 'TABLE_NAME',

@@ -1,4 +1,4 @@
-/** Time is passed in; shared/ never calls Date.now(). */
+/** Time is passed in: shared/ never reads the system clock itself. */
 export interface Clock {
   now(): Date;
 }
