@@ -59,9 +59,11 @@ export const APPLICATION_LIMITS = {
 /** Stable service ids as used in the roster's per-service brukerråd (lowercase slug). */
 export const SERVICE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$/;
 
-// No C0/C1 control characters (Unicode Cc); multi-line text keeps tab and line feed.
-const CONTROL_SINGLE_LINE = /^\P{Cc}*$/u;
-const CONTROL_MULTI_LINE = /^(?:[\t\n]|\P{Cc})*$/u;
+// No C0/C1 control characters (Unicode Cc), and no bidi embedding/override/isolate controls,
+// which could make a title read differently in an approver's e-mail. Multi-line text keeps
+// tab and line feed.
+const CONTROL_SINGLE_LINE = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
+const CONTROL_MULTI_LINE = /^(?:[\t\n]|[^\p{Cc}\u202a-\u202e\u2066-\u2069])*$/u;
 
 function requiredOr(requiredKey: ApplicationMessageKey, invalidKey: ApplicationMessageKey) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? requiredKey : invalidKey);
@@ -91,7 +93,10 @@ function yesNo() {
   return z.boolean({ error: requiredOr('application.choice.required', 'application.choice.invalid') });
 }
 
-function oneOf<const T extends readonly [string, ...string[]]>(values: T, requiredKey: ApplicationMessageKey) {
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  requiredKey: ApplicationMessageKey,
+) {
   return z.enum(values, { error: requiredOr(requiredKey, 'application.choice.invalid') });
 }
 
@@ -148,11 +153,16 @@ const DigifinGrantSchema = z.discriminatedUnion(
       requested: z.literal(true),
       amountNok: z
         .number({
-          error: requiredOr('application.digifinGrant.amountNok.required', 'application.digifinGrant.amountNok.invalid'),
+          error: requiredOr(
+            'application.digifinGrant.amountNok.required',
+            'application.digifinGrant.amountNok.invalid',
+          ),
         })
         .int({ error: key('application.digifinGrant.amountNok.invalid') })
         .positive({ error: key('application.digifinGrant.amountNok.invalid') })
-        .max(APPLICATION_LIMITS.digifinAmountNok, { error: key('application.digifinGrant.amountNok.tooBig') }),
+        .max(APPLICATION_LIMITS.digifinAmountNok, {
+          error: key('application.digifinGrant.amountNok.tooBig'),
+        }),
     }),
     z.strictObject({ requested: z.literal(false) }),
   ],

@@ -19,7 +19,10 @@ export const NIVAA_BODIES: Readonly<
   Record<Nivaa, { decidingBody: BodyId; consultedBodies: readonly BodyId[] }>
 > = {
   // Nivå 1: "GF (etter forutgående forslag fra styret)"; "Representasjonsråd, Samstyringsstrukturen".
-  1: { decidingBody: 'generalforsamling', consultedBodies: ['representasjonsradet', 'samstyringsstrukturen'] },
+  1: {
+    decidingBody: 'generalforsamling',
+    consultedBodies: ['representasjonsradet', 'samstyringsstrukturen'],
+  },
   // Nivå 2: "Styret"; "Samstyringsstrukturen".
   2: { decidingBody: 'styret', consultedBodies: ['samstyringsstrukturen'] },
   // Nivå 3: "Daglig leder"; "Brukerråd" (the affected service's brukerråd).
@@ -118,7 +121,11 @@ export const RULES: readonly ClassificationRule[] = [
   // under-classifying would skip samstyringsstrukturen, and ask the secretariat to confirm.
   {
     id: 'functionality_change_high_risk',
-    when: { kinds: ['functionality_change'], withinAgreedServicePrice: true, highRiskOrDrawsResources: true },
+    when: {
+      kinds: ['functionality_change'],
+      withinAgreedServicePrice: true,
+      highRiskOrDrawsResources: true,
+    },
     nivaa: 2,
     reason: 'classification.reason.functionalityChangeHighRisk',
     needsConfirmation: true,
@@ -176,8 +183,14 @@ export const ESCALATIONS: readonly ClassificationEscalation[] = [
   },
 ];
 
-/** Ch. 12, last paragraph of the section: DigiFin money is granted by KS' adm. dir. after KommIT-rådet. */
-export const DIGIFIN_GRANT_BODIES = { recommendingBody: 'kommit_radet', decidingBody: 'ks_adm_dir' } as const;
+/**
+ * The grant path (ch. 12, the paragraph after the table): "tildeling av DigiFin-midler ... skjer
+ * ved beslutning hos administrerende direktør i KS etter anbefaling av KommIT-rådet".
+ */
+export const DIGIFIN_GRANT_BODIES = {
+  recommendingBody: 'kommit_radet',
+  decidingBody: 'ks_adm_dir',
+} as const satisfies Record<string, BodyId>;
 
 const REASON_KEY_PATTERN = /^classification\.reason\.[A-Za-z]+$/;
 
@@ -211,7 +224,12 @@ export function classificationFacts(app: Application): ClassificationFacts {
 export function matches(criteria: RuleCriteria, facts: ClassificationFacts): boolean {
   if (criteria.kinds && !criteria.kinds.includes(facts.kind)) return false;
   const values = { ...facts, publicFunding: facts.digifinGrantRequested || facts.stateFinancing };
-  const flags = ['withinAgreedServicePrice', 'highRiskOrDrawsResources', 'publicFunding', 'strategic'] as const;
+  const flags = [
+    'withinAgreedServicePrice',
+    'highRiskOrDrawsResources',
+    'publicFunding',
+    'strategic',
+  ] as const;
   return flags.every((flag) => criteria[flag] === undefined || criteria[flag] === values[flag]);
 }
 
@@ -234,7 +252,7 @@ export function classifyFacts(facts: ClassificationFacts): ClassifiedProposal {
       }
     }
   }
-  // Any requested DigiFin grant runs the grant path (ch. 12, last paragraph of the table section).
+  // Any requested DigiFin grant runs the grant path (DIGIFIN_GRANT_BODIES), whatever the nivå.
   const digifinGrantPath = facts.digifinGrantRequested;
   if (digifinGrantPath) reasons.push('classification.reason.digifinGrantPath');
   const bodies = NIVAA_BODIES[nivaa];

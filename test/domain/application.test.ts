@@ -109,6 +109,8 @@ describe('parseApplication: text normalisation', () => {
     ['Linje 1\nLinje 2', 'application.text.controlCharacters'],
     ['Bjelle\u0007', 'application.text.controlCharacters'],
     ['C1\u0085kontroll', 'application.text.controlCharacters'],
+    ['Søknad \u202egnidyggeb', 'application.text.controlCharacters'],
+    ['Isolert \u2067tekst\u2069', 'application.text.controlCharacters'],
   ])('title %j → %s', (title, code) => {
     expect(errorsFor((i) => { i.title = title; })).toEqual([{ pointer: '/title', code }]);
   });

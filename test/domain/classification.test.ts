@@ -220,3 +220,17 @@ function deepFreeze(value: unknown): void {
   for (const child of Object.values(value)) deepFreeze(child);
   Object.freeze(value);
 }
+
+describe('ClassificationProposalSchema', () => {
+  const valid = classify(app({ kind: 'new_service', digifin: true }));
+
+  it.each([
+    ['an unknown key', { ...valid, extra: 1 }],
+    ['no reasons', { ...valid, reasons: [] }],
+    ['a reason that is not a classification key', { ...valid, reasons: ['error.internal.detail'] }],
+    ['an unknown body', { ...valid, decidingBody: 'kommunestyret' }],
+    ['nivå 4', { ...valid, nivaa: 4 }],
+  ])('rejects %s', (_name, proposal) => {
+    expect(ClassificationProposalSchema.safeParse(proposal).success).toBe(false);
+  });
+});
