@@ -1,0 +1,144 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Case, CaseSchema } from '../../shared/domain/case';
+import type { CaseStatus } from '../../shared/domain/ids';
+import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
+import {
+  type CaseRepository,
+  type JournalEntry,
+  JournalEntrySchema,
+  journalEntryOf,
+} from '../../shared/ports/case-repository';
+import type { Page, PageRequest } from '../../shared/ports/page';
+import { type DynamoTable, type Item, isConditionFailed, queryIndex } from './dynamo-table';
+import { toPage } from './paging';
+import {
+  caseKey,
+  clampLimit,
+  counterKey,
+  decodeCursor,
+  JOURNAL_ATTRIBUTE,
+  JOURNAL_INDEX,
+  JOURNAL_PK,
+  journalSk,
+  KEY,
+  STATUS_INDEX,
+  statusPk,
+  statusSk,
+} from './table-layout';
+
+/** Attributes the adapter adds to a case item; everything else is the Case itself. */
+const META = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk', JOURNAL_ATTRIBUTE];
+
+export function caseToItem(c: Case): Item {
+  return {
+    ...CaseSchema.parse(c),
+    ...caseKey(c.caseId),
+    entity: 'case',
+    gsi1pk: statusPk(c.status),
+    gsi1sk: statusSk(c.updatedAt, c.caseId),
+    // Every stored case has been submitted, so every case is in the public journal.
+    gsi3pk: JOURNAL_PK,
+    gsi3sk: journalSk(c.submittedAt, c.caseNumber),
+    [JOURNAL_ATTRIBUTE]: journalEntryOf(c),
+  };
+}
+
+export function itemToCase(item: Item): Case {
+  const domain = Object.fromEntries(Object.entries(item).filter(([key]) => !META.includes(key)));
+  return CaseSchema.parse(domain);
+}
+
+export class DynamoCaseRepository implements CaseRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async create(c: Case): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: caseToItem(c),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) throw new ConflictError('Case already exists', { cause: error });
+      throw error;
+    }
+  }
+
+  async get(caseId: string): Promise<Case | undefined> {
+    const out = await this.table.client.send(
+      new GetCommand({ TableName: this.table.tableName, Key: caseKey(caseId), ConsistentRead: true }),
+    );
+    return out.Item ? itemToCase(out.Item) : undefined;
+  }
+
+  async save(next: Case, expectedVersion: number): Promise<void> {
+    if (next.version <= expectedVersion) {
+      throw new RangeError(`Case version ${next.version} must be above ${expectedVersion}`);
+    }
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: caseToItem(next),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+      if ((await this.get(next.caseId)) === undefined) {
+        throw new NotFoundError('Case does not exist', { cause: error, messageKey: 'error.not_found.case' });
+      }
+      throw new VersionConflictError('Case was changed concurrently', expectedVersion, { cause: error });
+    }
+  }
+
+  async listByStatus(status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
+    const limit = clampLimit(page.limit);
+    const items = await queryIndex(this.table, {
+      index: STATUS_INDEX,
+      pkName: KEY.gsi[0].partitionKey,
+      pkValue: statusPk(status),
+      skName: KEY.gsi[0].sortKey,
+      after: page.cursor === undefined ? undefined : decodeCursor('status', page.cursor),
+      forward: true,
+      limit: limit + 1,
+    });
+    const cases = items.map(itemToCase);
+    return toPage(cases, limit, (c) => statusSk(c.updatedAt, c.caseId));
+  }
+
+  async listJournal(page: PageRequest): Promise<Page<JournalEntry>> {
+    const limit = clampLimit(page.limit);
+    const items = await queryIndex(this.table, {
+      index: JOURNAL_INDEX,
+      pkName: KEY.gsi[2].partitionKey,
+      pkValue: JOURNAL_PK,
+      skName: KEY.gsi[2].sortKey,
+      after: page.cursor === undefined ? undefined : decodeCursor('journal', page.cursor),
+      forward: false,
+      limit: limit + 1,
+      // Only the public row, even if the index were ever projected with more.
+      projection: [JOURNAL_ATTRIBUTE],
+    });
+    const rows = items.map((item) => JournalEntrySchema.parse(item[JOURNAL_ATTRIBUTE]));
+    return toPage(rows, limit, (row) => journalSk(row.submittedAt, row.caseNumber));
+  }
+
+  async allocateCaseNumber(year: number): Promise<number> {
+    const out = await this.table.client.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: counterKey(year),
+        UpdateExpression: 'ADD seq :one SET entity = :entity',
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const seq = out.Attributes?.seq;
+    if (typeof seq !== 'number') throw new Error('Counter update returned no sequence');
+    return seq;
+  }
+}

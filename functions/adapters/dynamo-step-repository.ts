@@ -1,0 +1,207 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { UnitOutcome } from '../../shared/domain/ids';
+import { type Answer, AnswerSchema, type StepRecord, type UnitRef } from '../../shared/domain/step';
+import { ConflictError } from '../../shared/errors';
+import type { Page, PageRequest } from '../../shared/ports/page';
+import type { StepRepository } from '../../shared/ports/step-repository';
+import { type DynamoTable, type Item, isConditionFailed, queryIndex } from './dynamo-table';
+import { toPage } from './paging';
+import { type StepCondition, stepConditionError } from './step-conditions';
+import { itemToStep, stepToItem } from './step-item';
+import {
+  clampLimit,
+  decodeCursor,
+  KEY,
+  OPEN_STEPS_INDEX,
+  OPEN_STEPS_PK,
+  openStepSk,
+  STEP_SK_PREFIX,
+  stepKey,
+} from './table-layout';
+
+interface Update {
+  set: string[];
+  remove?: string[];
+  names: Record<string, string>;
+  values: Item;
+  conditions: string[];
+}
+
+export class DynamoStepRepository implements StepRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async create(step: StepRecord): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: stepToItem(step),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) throw new ConflictError('Step already exists', { cause: error });
+      throw error;
+    }
+  }
+
+  async get(caseId: string, stepId: string): Promise<StepRecord | undefined> {
+    const out = await this.table.client.send(
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: stepKey(caseId, stepId),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? itemToStep(out.Item) : undefined;
+  }
+
+  async listByCase(caseId: string): Promise<StepRecord[]> {
+    const steps: StepRecord[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': stepKey(caseId, '').pk, ':prefix': STEP_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      steps.push(...(out.Items ?? []).map(itemToStep));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return steps;
+  }
+
+  recordAnswer(ref: UnitRef, answer: Answer, expectedVersion?: number): Promise<StepRecord> {
+    const { memberId, ...stored } = AnswerSchema.parse(answer);
+    return this.update(
+      ref,
+      { stepOpen: true, unitOpen: true, notAnsweredBy: memberId, expectedVersion },
+      {
+        set: ['#units.#u.#answers.#m = :answer'],
+        names: { '#answers': 'answers', '#m': memberId },
+        values: { ':answer': stored, ':open': 'open' },
+        conditions: [
+          '#st = :open',
+          '#units.#u.#st = :open',
+          'attribute_not_exists(#units.#u.#answers.#m)',
+        ],
+      },
+    );
+  }
+
+  setUnitToken(ref: UnitRef, taskToken: string, remindersLeft?: number): Promise<StepRecord> {
+    const set = ['#units.#u.#tt = :token'];
+    const names: Record<string, string> = { '#tt': 'taskToken' };
+    const values: Item = { ':token': taskToken, ':open': 'open' };
+    if (remindersLeft !== undefined) {
+      set.push('#units.#u.#rl = :rl');
+      names['#rl'] = 'remindersLeft';
+      values[':rl'] = remindersLeft;
+    }
+    return this.update(
+      ref,
+      { unitOpen: true },
+      {
+        set,
+        names,
+        values,
+        conditions: ['#units.#u.#st = :open'],
+      },
+    );
+  }
+
+  closeUnit(ref: UnitRef, outcome: UnitOutcome, at: Date, expectedVersion?: number): Promise<StepRecord> {
+    return this.update(
+      ref,
+      { unitOpen: true, expectedVersion },
+      {
+        set: ['#units.#u.#st = :closed', '#units.#u.#o = :outcome', '#units.#u.#ca = :at'],
+        remove: ['#units.#u.#tt'],
+        names: { '#o': 'outcome', '#ca': 'closedAt', '#tt': 'taskToken' },
+        values: { ':closed': 'closed', ':outcome': outcome, ':at': at.toISOString(), ':open': 'open' },
+        conditions: ['#units.#u.#st = :open'],
+      },
+    );
+  }
+
+  closeStep(caseId: string, stepId: string, at: Date): Promise<StepRecord> {
+    return this.update(
+      { caseId, stepId },
+      { stepOpen: true },
+      {
+        set: ['#st = :closed', '#ca = :at'],
+        // Leaves the open-steps index.
+        remove: ['gsi2pk', 'gsi2sk'],
+        names: { '#ca': 'closedAt' },
+        values: { ':closed': 'closed', ':at': at.toISOString(), ':open': 'open' },
+        conditions: ['#st = :open'],
+      },
+    );
+  }
+
+  async listOpenByDeadline(before: Date, page: PageRequest): Promise<Page<StepRecord>> {
+    const limit = clampLimit(page.limit);
+    const items = await queryIndex(this.table, {
+      index: OPEN_STEPS_INDEX,
+      pkName: KEY.gsi[1].partitionKey,
+      pkValue: OPEN_STEPS_PK,
+      skName: KEY.gsi[1].sortKey,
+      after: page.cursor === undefined ? undefined : decodeCursor('openSteps', page.cursor),
+      forward: true,
+      limit: limit + 1,
+    });
+    // Sort keys start with the canonical deadline, so "deadline < before" is "sk < before".
+    const bound = before.toISOString();
+    const due = items.filter((item) => String(item[KEY.gsi[1].sortKey]) < bound).map(itemToStep);
+    return toPage(due, limit, (s) => openStepSk(s.deadline, s.caseId, s.stepId));
+  }
+
+  /** One UpdateItem; on a failed condition, a fresh read says which condition failed. */
+  private async update(
+    ref: Omit<UnitRef, 'unitId'> & { unitId?: string },
+    condition: StepCondition,
+    u: Update,
+  ): Promise<StepRecord> {
+    const names: Record<string, string> = { '#st': 'status', '#version': 'version', ...u.names };
+    if (ref.unitId !== undefined) {
+      names['#units'] = 'units';
+      names['#u'] = ref.unitId;
+    }
+    const values: Item = { ...u.values, ':one': 1 };
+    const conditions = ['attribute_exists(pk)', ...u.conditions];
+    if (condition.expectedVersion !== undefined) {
+      conditions.push('#version = :expected');
+      values[':expected'] = condition.expectedVersion;
+    }
+    let expression = `SET ${[...u.set, '#version = #version + :one'].join(', ')}`;
+    if (u.remove?.length) expression += ` REMOVE ${u.remove.join(', ')}`;
+    try {
+      const out = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: stepKey(ref.caseId, ref.stepId),
+          UpdateExpression: expression,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return itemToStep(out.Attributes);
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+      const current = await this.get(ref.caseId, ref.stepId);
+      const reason = stepConditionError(current, ref, condition);
+      if (reason) {
+        reason.cause = error;
+        throw reason;
+      }
+      throw new ConflictError('Step changed while updating', { cause: error });
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type ActionTokenRecord, ActionTokenRecordSchema } from '../../shared/domain/action-token';
+import type { Choice } from '../../shared/domain/ids';
+import { ConflictError } from '../../shared/errors';
+import type { ActionTokenRepository } from '../../shared/ports/action-token-repository';
+import { type DynamoTable, type Item, isConditionFailed } from './dynamo-table';
+import { TOKEN_RETENTION_SECONDS, TTL_ATTRIBUTE, tokenKey } from './table-layout';
+import { tokenConditionError } from './token-conditions';
+
+const UNUSED = 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(supersededBy)';
+
+function toItem(token: ActionTokenRecord): Item {
+  const record = ActionTokenRecordSchema.parse(token);
+  return {
+    ...record,
+    ...tokenKey(record.tokenHash),
+    entity: 'token',
+    [TTL_ATTRIBUTE]: Math.floor(Date.parse(record.expiresAt) / 1000) + TOKEN_RETENTION_SECONDS,
+  };
+}
+
+function fromItem(item: Item): ActionTokenRecord {
+  const { pk: _pk, sk: _sk, entity: _e, [TTL_ATTRIBUTE]: _ttl, ...record } = item;
+  return ActionTokenRecordSchema.parse(record);
+}
+
+export class DynamoTokenRepository implements ActionTokenRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async put(token: ActionTokenRecord): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: toItem(token),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) throw new ConflictError('Token hash exists', { cause: error });
+      throw error;
+    }
+  }
+
+  async getByHash(tokenHash: string): Promise<ActionTokenRecord | undefined> {
+    const out = await this.table.client.send(
+      new GetCommand({ TableName: this.table.tableName, Key: tokenKey(tokenHash), ConsistentRead: true }),
+    );
+    return out.Item ? fromItem(out.Item) : undefined;
+  }
+
+  async markUsed(tokenHash: string, choice: Choice, at: Date): Promise<ActionTokenRecord> {
+    const out = await this.conditionalUpdate(tokenHash, 'SET usedAt = :at, usedChoice = :choice', {
+      ':at': at.toISOString(),
+      ':choice': choice,
+    });
+    return fromItem(out);
+  }
+
+  async supersede(tokenHash: string, supersededBy: string): Promise<void> {
+    await this.conditionalUpdate(tokenHash, 'SET supersededBy = :by', { ':by': supersededBy });
+  }
+
+  private async conditionalUpdate(tokenHash: string, expression: string, values: Item): Promise<Item> {
+    try {
+      const out = await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: tokenKey(tokenHash),
+          UpdateExpression: expression,
+          ConditionExpression: UNUSED,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return out.Attributes;
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+      const reason = tokenConditionError(await this.getByHash(tokenHash)) ?? new ConflictError('Token changed');
+      reason.cause = error;
+      throw reason;
+    }
+  }
+}

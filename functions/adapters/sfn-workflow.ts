@@ -1,0 +1,77 @@
+import {
+  type SFNClient,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { type ExecutionInput, ExecutionInputSchema } from '../../shared/workflow/contract';
+import { TaskClosedError, type WorkflowPort } from '../../shared/ports/workflow';
+
+/** Errors meaning "this token is no longer waiting": someone else completed or it timed out. */
+const CLOSED_TASK_ERRORS = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
+
+/** SendTaskFailure limits (Step Functions API reference). */
+const MAX_ERROR_LENGTH = 256;
+const MAX_CAUSE_LENGTH = 32_768;
+
+export function executionArnFor(stateMachineArn: string, name: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+export class SfnWorkflow implements WorkflowPort {
+  constructor(
+    private readonly client: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
+
+  async startExecution(caseId: string): Promise<{ executionArn: string; alreadyStarted: boolean }> {
+    const input: ExecutionInput = ExecutionInputSchema.parse({ caseId });
+    try {
+      const out = await this.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: caseId,
+          input: JSON.stringify(input),
+        }),
+      );
+      return { executionArn: out.executionArn ?? executionArnFor(this.stateMachineArn, caseId), alreadyStarted: false };
+    } catch (error) {
+      // The name is the case id and the input is derived from it alone, so an existing
+      // execution of that name is this case's own (Standard workflows keep names for 90 days).
+      if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {
+        return { executionArn: executionArnFor(this.stateMachineArn, caseId), alreadyStarted: true };
+      }
+      throw error;
+    }
+  }
+
+  async sendTaskSuccess(taskToken: string, output: unknown): Promise<void> {
+    await this.completing(() =>
+      this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output ?? null) })),
+    );
+  }
+
+  async sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void> {
+    await this.completing(() =>
+      this.client.send(
+        new SendTaskFailureCommand({
+          taskToken,
+          error: error.slice(0, MAX_ERROR_LENGTH),
+          cause: cause.slice(0, MAX_CAUSE_LENGTH),
+        }),
+      ),
+    );
+  }
+
+  private async completing(send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      if (error instanceof Error && CLOSED_TASK_ERRORS.has(error.name)) {
+        // The message can echo the token; keep only the error name.
+        throw new TaskClosedError(`Task is no longer waiting (${error.name})`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}

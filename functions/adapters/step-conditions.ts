@@ -1,0 +1,42 @@
+import type { StepRecord, UnitRef } from '../../shared/domain/step';
+import { findUnit, hasAnswered } from '../../shared/domain/step';
+import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
+
+/**
+ * Why a conditional step write cannot apply, or undefined if it can. The DynamoDB adapter
+ * uses it to explain a failed ConditionExpression from a fresh read; the in-memory fake uses it
+ * as its condition. One function, so both report the same error for the same state.
+ */
+export interface StepCondition {
+  stepOpen?: boolean;
+  unitOpen?: boolean;
+  notAnsweredBy?: string;
+  expectedVersion?: number;
+}
+
+export function stepConditionError(
+  step: StepRecord | undefined,
+  ref: Omit<UnitRef, 'unitId'> & { unitId?: string },
+  condition: StepCondition,
+): Error | undefined {
+  if (step === undefined) return new NotFoundError(`Step ${ref.stepId} not found`);
+  const unit = ref.unitId === undefined ? undefined : findUnit(step, ref.unitId);
+  if (ref.unitId !== undefined && unit === undefined) {
+    return new NotFoundError(`Unit ${ref.unitId} not found in step ${ref.stepId}`);
+  }
+  if (condition.stepOpen && step.status !== 'open') {
+    return new ConflictError('Step is closed', { messageKey: 'error.conflict.stepClosed' });
+  }
+  if (condition.notAnsweredBy !== undefined && unit && hasAnswered(unit, condition.notAnsweredBy)) {
+    return new ConflictError('Member has already answered', {
+      messageKey: 'error.conflict.alreadyDecided',
+    });
+  }
+  if (condition.unitOpen && unit?.status !== 'open') {
+    return new ConflictError('Unit is closed', { messageKey: 'error.conflict.stepClosed' });
+  }
+  if (condition.expectedVersion !== undefined && step.version !== condition.expectedVersion) {
+    return new VersionConflictError('Step was changed concurrently', condition.expectedVersion);
+  }
+  return undefined;
+}

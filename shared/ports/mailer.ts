@@ -1,0 +1,14 @@
+import type { Language } from '../domain/ids';
+
+/** Outgoing e-mail (SES v2 in AWS, maildev locally). Callers render subject/text/html. */
+export interface Mailer {
+  send(message: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  language: Language;
+}
