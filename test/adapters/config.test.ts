@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../functions/config';
+import { ENV } from '../../shared/config/env';
+import { ConfigError } from '../../shared/errors';
+
+const FULL = {
+  [ENV.tableName]: 'beslutningsflyt',
+  [ENV.stateMachineArn]: 'arn:aws:states:eu-north-1:111111111111:stateMachine:case',
+  [ENV.actionKeySecretArn]: 'arn:aws:secretsmanager:eu-north-1:111111111111:secret:key',
+  [ENV.senderEmail]: 'noreply@dif.example.no',
+  [ENV.publicBaseUrl]: 'https://sak.dif.example.no/',
+};
+
+describe('functions/config', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    vi.resetModules();
+  });
+
+  it('reads a complete environment, with defaults for the optional parts', () => {
+    const result = loadConfig(FULL);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        tableName: 'beslutningsflyt',
+        stateMachineArn: FULL[ENV.stateMachineArn],
+        actionKeySecretArn: FULL[ENV.actionKeySecretArn],
+        senderEmail: 'noreply@dif.example.no',
+        publicBaseUrl: 'https://sak.dif.example.no',
+        secondsPerDay: 86_400,
+      },
+    });
+    const local = loadConfig({
+      ...FULL,
+      [ENV.secondsPerDay]: '2',
+      [ENV.sesConfigurationSet]: 'cfg',
+      [ENV.secretariatEmail]: 'sekretariat@dif.example.no',
+    });
+    expect(local.ok && local.config).toMatchObject({
+      secondsPerDay: 2,
+      sesConfigurationSet: 'cfg',
+      secretariatEmail: 'sekretariat@dif.example.no',
+    });
+  });
+
+  it('names missing and invalid variables, never their values', () => {
+    const result = loadConfig({ ...FULL, [ENV.tableName]: undefined, [ENV.senderEmail]: 'kari-at-example', [ENV.secondsPerDay]: '0' });
+    expect(result.ok).toBe(false);
+    const error = !result.ok ? result.error : undefined;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toBe('Missing or invalid environment variables: SECONDS_PER_DAY, SENDER_EMAIL, TABLE_NAME');
+    expect(error?.message).not.toContain('kari-at-example');
+  });
+
+  it('validates process.env once at load; config() returns it or throws the ConfigError', async () => {
+    process.env = { ...saved, ...FULL };
+    const loaded = await import('../../functions/config');
+    process.env[ENV.tableName] = 'changed-after-cold-start';
+    expect(loaded.config().tableName).toBe('beslutningsflyt');
+
+    vi.resetModules();
+    process.env = { ...saved, ...FULL };
+    delete process.env[ENV.stateMachineArn];
+    const broken = await import('../../functions/config');
+    // A fresh module graph has its own ConfigError class: compare by name.
+    expect(() => broken.config()).toThrow(expect.objectContaining({ name: 'ConfigError' }));
+    expect(() => broken.config()).toThrow(/STATE_MACHINE_ARN/);
+  });
+});
