@@ -1,0 +1,48 @@
+import type { Language } from '../domain/ids';
+
+/** All dates in e-mails are Norwegian time, whatever the server's zone (Lambda runs in UTC). */
+export const EMAIL_TIME_ZONE = 'Europe/Oslo';
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+export function localeFor(lang: Language): string {
+  return LOCALES[lang];
+}
+
+/** An instant: a Date or an ISO 8601 string (as stored in the table and the workflow). */
+export type Instant = Date | string;
+
+function toDate(value: Instant): Date {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date in e-mail input');
+  return date;
+}
+
+/** "tirsdag 14. april 2026 kl. 12:00 CEST" / "Tuesday, 14 April 2026 at 12:00 CEST". */
+export function formatDateTime(value: Instant, lang: Language): string {
+  return new Intl.DateTimeFormat(localeFor(lang), {
+    timeZone: EMAIL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(toDate(value));
+}
+
+/** Short date for subject lines: "14. apr. 2026" / "14 Apr 2026". */
+export function formatDate(value: Instant, lang: Language): string {
+  return new Intl.DateTimeFormat(localeFor(lang), {
+    timeZone: EMAIL_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(toDate(value));
+}
+
+/** "A, B og C" / "A, B and C". */
+export function formatList(items: readonly string[], lang: Language): string {
+  return new Intl.ListFormat(localeFor(lang), { style: 'long', type: 'conjunction' }).format(items);
+}
