@@ -25,7 +25,7 @@ export const counterKey = (year: number) => ({ pk: `COUNTER#${year}`, sk: 'COUNT
 export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
 
 /** Epoch-seconds attribute DynamoDB TTL deletes by (the data stack sets TimeToLiveAttribute). */
-export const TTL_ATTRIBUTE = 'ttl';
+export const TTL_ATTRIBUTE = KEY.ttlAttribute;
 /** Used or expired action tokens stay this long so a late click gets 409/410, not 404. */
 export const TOKEN_RETENTION_SECONDS = 90 * 24 * 60 * 60;
 

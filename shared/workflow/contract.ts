@@ -162,12 +162,16 @@ export const FUNCTIONS = {
  *   IDEMPOTENCY#<key> / IDEMPOTENCY      submit idempotency record (body hash, caseId)
  *   EXEC#... / ...                       local Step Functions engine state (local only)
  * GSIs: gsi1 (gsi1pk = STATUS#<status>, gsi1sk = updatedAt#caseId)  secretariat list by status
- *       gsi2 (gsi2pk = OPEN_STEPS,      gsi2sk = deadline#caseId)   open steps by deadline
- *       gsi3 (gsi3pk = JOURNAL,         gsi3sk = submittedAt#caseId) public journal
+ *       gsi2 (gsi2pk = OPEN_STEPS,      gsi2sk = deadline#caseId#stepId)   open steps by deadline
+ *       gsi3 (gsi3pk = JOURNAL,         gsi3sk = submittedAt#caseNumber) public journal; the
+ *            case id never appears in it (it is the key to the status page), so gsi3 projects
+ *            only the `journal` attribute (functions/adapters/table-layout.ts GSI_DEFINITIONS).
+ * `ttl` (epoch seconds, Number) is the TTL attribute: idempotency records and old action tokens.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
+  ttlAttribute: 'ttl',
   gsi: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
