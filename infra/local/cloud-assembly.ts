@@ -6,6 +6,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
 import {
   type CfnResource,
   type CfnTemplate,
@@ -175,6 +177,55 @@ export function functionForArn(
   const partialMatch = /^(?:\d{12}:)?function:([^:]+)(?::[^:]+)?$/.exec(reference);
   const name = arnMatch?.[1] ?? partialMatch?.[1] ?? reference;
   return functions.find((fn) => fn.functionName === name);
+}
+
+/** A Lambda handler as exported by a functions/ module. */
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/**
+ * Imports a function's handler from its TypeScript source (the process must run under tsx,
+ * as `npm start` and vitest do). Set the handler environment in process.env first: handlers
+ * read their configuration once, at import.
+ */
+export async function importHandler(fn: LambdaFunctionInfo, projectRoot: string = process.cwd()): Promise<LambdaHandler> {
+  if (fn.entry === undefined) {
+    throw new CloudAssemblyError(`${fn.stackName}/${fn.logicalId} has no ${ENTRY_TAG} tag naming its source file`);
+  }
+  const module = (await import(pathToFileURL(resolve(projectRoot, fn.entry)).href)) as Record<string, unknown>;
+  const handler = module[fn.handlerExport];
+  if (typeof handler !== 'function') {
+    throw new CloudAssemblyError(`${fn.entry} does not export a function named ${fn.handlerExport}`);
+  }
+  return handler as LambdaHandler;
+}
+
+export interface SharedEnvironment {
+  /** Variables with one value across all functions. */
+  environment: Record<string, string>;
+  /** Variables whose value differs between functions (left out of `environment`). */
+  conflicts: Array<{ name: string; values: Record<string, string> }>;
+}
+
+/**
+ * All functions share one process locally, so their environments merge into one. A variable
+ * with different values in different functions (say a per-function service name) cannot be
+ * honoured; it is reported so the caller can decide whether that matters.
+ */
+export function sharedEnvironment(functions: readonly LambdaFunctionInfo[]): SharedEnvironment {
+  const values = new Map<string, Record<string, string>>();
+  for (const fn of functions) {
+    for (const [name, value] of Object.entries(fn.environment)) {
+      values.set(name, { ...values.get(name), [fn.logicalId]: value });
+    }
+  }
+  const environment: Record<string, string> = {};
+  const conflicts: SharedEnvironment['conflicts'] = [];
+  for (const [name, byFunction] of values) {
+    const distinct = new Set(Object.values(byFunction));
+    if (distinct.size === 1) environment[name] = [...distinct][0]!;
+    else conflicts.push({ name, values: byFunction });
+  }
+  return { environment, conflicts };
 }
 
 export interface HttpRoute {

@@ -8,12 +8,16 @@ import {
   createResolver,
   functionForArn,
   httpRoutes,
+  importHandler,
+  type LambdaFunctionInfo,
   lambdaFunctions,
   readCloudAssembly,
+  sharedEnvironment,
   stateMachines,
   synthesize,
 } from '../../infra/local/cloud-assembly';
 import { tableDefinitions } from '../../infra/local/dynamodb';
+import { startHttpApi } from '../../infra/local/http-api';
 
 const fixtureDir = join(import.meta.dirname, 'fixtures', 'assembly');
 
@@ -76,6 +80,26 @@ describe('hand-built cloud assembly', () => {
     expect(functionForArn(functions, '000000000000:function:SubmitFn')?.logicalId).toBe('SubmitFn');
     expect(functionForArn(functions, 'TaskFn')?.logicalId).toBe('TaskFn');
     expect(functionForArn(functions, 'arn:aws:lambda:eu-north-1:000000000000:function:Nope')).toBeUndefined();
+  });
+
+  it('merges function environments and reports variables that differ between functions', () => {
+    const fn = (logicalId: string, environment: Record<string, string>) =>
+      ({ logicalId, environment }) as LambdaFunctionInfo;
+    const { environment, conflicts } = sharedEnvironment([
+      fn('A', { TABLE_NAME: 't', SERVICE: 'a' }),
+      fn('B', { TABLE_NAME: 't', SERVICE: 'b', ONLY_B: '1' }),
+    ]);
+    expect(environment).toEqual({ TABLE_NAME: 't', ONLY_B: '1' });
+    expect(conflicts).toEqual([{ name: 'SERVICE', values: { A: 'a', B: 'b' } }]);
+  });
+
+  it('imports a handler from its entry file and refuses untagged functions', async () => {
+    const [task] = lambdaFunctions(assembly, resolver).filter((fn) => fn.logicalId === 'TaskFn');
+    await expect(importHandler(task!)).rejects.toThrow(/has no beslutningsflyt:entry tag/);
+    const echo = { ...task!, entry: 'test/local/fixtures/handlers/echo.ts' };
+    const handler = await importHandler(echo);
+    expect(await handler({ hello: 1 }, {} as never)).toMatchObject({ statusCode: 200, body: '{"hello":1}' });
+    await expect(importHandler({ ...echo, handlerExport: 'main' })).rejects.toThrow(/does not export a function named main/);
   });
 
   it('extracts HTTP routes with their target function', () => {
@@ -160,6 +184,25 @@ describe('synthesized CDK app', () => {
     const routes = httpRoutes(assembly, resolver);
     expect(routes.map((route) => route.routeKey).sort()).toEqual(['$default', 'POST /api/items/{id}']);
     expect(new Set(routes.map((route) => route.functionLogicalId))).toEqual(new Set([echo?.logicalId]));
+  });
+
+  it('wires template routes to imported handlers through the local HTTP API', async () => {
+    const resolver = createResolver(assembly);
+    const functions = lambdaFunctions(assembly, resolver);
+    const handlers = new Map(await Promise.all(functions.map(async (fn) => [fn.logicalId, await importHandler(fn)] as const)));
+    const api = await startHttpApi({
+      port: 0,
+      routes: httpRoutes(assembly, resolver),
+      invoke: (logicalId, event) => handlers.get(logicalId)!(event, {} as never),
+    });
+    try {
+      const item = await fetch(`${api.url}/api/items/42`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      expect(await item.json()).toMatchObject({ routeKey: 'POST /api/items/{id}', pathParameters: { id: '42' }, body: '{}' });
+      const other = await fetch(`${api.url}/somewhere`);
+      expect(await other.json()).toMatchObject({ routeKey: '$default', rawPath: '/somewhere' });
+    } finally {
+      await api.close();
+    }
   });
 
   it('reports a failing app with its output', async () => {

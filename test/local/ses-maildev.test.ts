@@ -154,3 +154,31 @@ describe('local SES v2 → MailDev', () => {
 function simple(): NonNullable<SendEmailCommandInput['Content']> {
   return { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } };
 }
+
+describe('MailDev persistence', () => {
+  it('shows messages from before a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beslutningsflyt-mail-restart-'));
+    try {
+      const first = await startMailDev({ smtpPort: 0, webPort: 0, mailDirectory: dir });
+      const firstSes = await startSesServer({ port: 0, smtpPort: first.smtpPort });
+      const sesClient = new SESv2Client({ endpoint: firstSes.endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS });
+      await sesClient.send(
+        new SendEmailCommand({ FromEmailAddress: 'a@x.example', Destination: { ToAddresses: ['b@x.example'] }, Content: simple() }),
+      );
+      await first.client.waitForEmails((emails) => emails.length === 1);
+      sesClient.destroy();
+      await firstSes.close();
+      await first.close();
+
+      const second = await startMailDev({ smtpPort: 0, webPort: 0, mailDirectory: dir });
+      try {
+        const emails = await second.client.waitForEmails((list) => list.length === 1);
+        expect(emails[0]?.envelope.to.map((to) => to.address)).toEqual(['b@x.example']);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
