@@ -1,0 +1,172 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { FUNCTIONS } from '../../shared/workflow/contract';
+import type { FunctionName } from './app-function';
+
+interface RouteBase {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly handler: FunctionName;
+}
+/** A route only the secretariat may call: API Gateway requires a valid Cognito JWT. */
+export interface SecretariatRoute extends RouteBase {
+  readonly access: 'secretariat';
+}
+/** A route without a JWT, with the reason it may be open (reviewed as the APIG4 acknowledgement). */
+export interface PublicRoute extends RouteBase {
+  readonly access: 'public';
+  readonly openBecause: string;
+}
+export type ApiRoute = SecretariatRoute | PublicRoute;
+
+const BY_ACTION_TOKEN =
+  "Authorized in the handler by the applicant's action token (random, stored hashed, bound to the case).";
+
+/** The public contract of the HTTP API (issue 3 "Public contract"). */
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'POST',
+    path: '/api/applications',
+    handler: FUNCTIONS.submitApplication,
+    access: 'public',
+    openBecause:
+      'The application form is open to every municipality; abuse is limited by stage throttling and idempotency keys.',
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}',
+    handler: FUNCTIONS.getCaseStatus,
+    access: 'public',
+    openBecause:
+      'Case ids carry 128 random bits and are given only to the applicant (shared/domain/case.ts); the status has no personal data.',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/withdraw',
+    handler: FUNCTIONS.withdrawCase,
+    access: 'public',
+    openBecause: BY_ACTION_TOKEN,
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/amendment',
+    handler: FUNCTIONS.amendApplication,
+    access: 'public',
+    openBecause: BY_ACTION_TOKEN,
+  },
+  {
+    method: 'GET',
+    path: '/handling/{token}',
+    handler: FUNCTIONS.showAction,
+    access: 'public',
+    openBecause: 'Email action link: the token in the path authorizes, and GET never changes anything.',
+  },
+  {
+    method: 'POST',
+    path: '/handling/{token}',
+    handler: FUNCTIONS.recordAction,
+    access: 'public',
+    openBecause:
+      'Email action link: the token (random, stored hashed, bound to recipient and step) and a CSRF check authorize.',
+  },
+  { method: 'GET', path: '/api/secretariat/cases', handler: FUNCTIONS.listCases, access: 'secretariat' },
+  {
+    method: 'POST',
+    path: '/api/secretariat/cases/{caseId}/triage',
+    handler: FUNCTIONS.triageCase,
+    access: 'secretariat',
+  },
+  {
+    method: 'GET',
+    path: '/api/journal',
+    handler: FUNCTIONS.getJournal,
+    access: 'public',
+    openBecause: 'Public journal (Eierstrategi ch. 3 "mer offentlighet"); it contains no personal data.',
+  },
+];
+
+/**
+ * Access log fields. `routeKey` is the route template (`POST /handling/{token}`), never the
+ * path: paths carry action tokens. No query strings, bodies, user agents or source IPs
+ * (personal data).
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTimeEpoch',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  authorizerError: '$context.authorizer.error',
+} as const;
+
+export interface PublicApiProps {
+  readonly handlers: Readonly<Record<FunctionName, IFunction>>;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  readonly stageName: string;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+export class PublicApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  /** Base URL of the stage, without trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: PublicApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Beslutningsflyt: application form, case API, action links, secretariat API',
+      createDefaultStage: false,
+    });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = this.httpApi.addStage('Stage', {
+      stageName: props.stageName,
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    const authorizer = new HttpUserPoolAuthorizer('SecretariatAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+    });
+    for (const route of API_ROUTES) {
+      const handler = props.handlers[route.handler];
+      const routes = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST],
+        integration: new HttpLambdaIntegration(`${route.handler}-integration`, handler),
+        ...(route.access === 'secretariat' ? { authorizer } : {}),
+      });
+      if (route.access === 'public') {
+        for (const r of routes) {
+          Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.openBecause });
+        }
+      }
+    }
+    const stagePath = props.stageName === '$default' ? '' : `/${props.stageName}`;
+    this.url = `${this.httpApi.apiEndpoint}${stagePath}`;
+  }
+}

@@ -1,0 +1,52 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { TABLE_KEYS } from '../../shared/workflow/contract';
+
+/** Attribute DynamoDB's TTL uses to expire tokens and idempotency records (AWS only). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * The single table of the system (key design: shared/workflow/contract.ts TABLE_KEYS).
+ * Kept in its own stack so the application stack can be replaced or torn down without ever
+ * touching stored cases.
+ */
+export class DataStack extends Stack {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.table = new Table(this, 'Cases', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // AWS-owned keys are not auditable; a customer-managed key would add a key policy to
+      // maintain and a cost per request for no reader we need to lock out. The AWS-managed
+      // key (aws/dynamodb) is KMS encryption with every use logged in CloudTrail.
+      encryption: TableEncryption.AWS_MANAGED,
+      // Expired action tokens and idempotency records disappear by themselves in AWS; the
+      // code never relies on it (the local database has no TTL): expiry is checked on read.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+    });
+    // Projection ALL: every index serves a list that shows the case's summary fields and the
+    // adapters map items to DTOs; KEYS_ONLY would turn each list into N extra reads. The
+    // journal DTO (get-journal) is what keeps personal data out of the public list.
+    for (const gsi of TABLE_KEYS.gsi) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.name,
+        partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+}

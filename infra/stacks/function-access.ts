@@ -1,0 +1,113 @@
+import { Duration } from 'aws-cdk-lib';
+import { FUNCTIONS } from '../../shared/workflow/contract';
+import type { FunctionName } from '../constructs/app-function';
+
+/**
+ * What each handler may touch: the single place to read (and review) least privilege.
+ * Every function gets TABLE_NAME, PUBLIC_BASE_URL, SECONDS_PER_DAY and SECRETARIAT_EMAIL;
+ * the rest of its environment follows from these grants (AppFunction pairs each grant with
+ * its variable):
+ *   table          → TABLE_NAME (read: GetItem/Query/Scan…; readWrite adds Put/Update/Delete)
+ *   startWorkflow  → STATE_MACHINE_ARN (states:StartExecution)
+ *   completeTasks  → STATE_MACHINE_ARN (states:SendTaskSuccess/Failure/Heartbeat)
+ *   actionKey      → ACTION_KEY_SECRET_ARN (secretsmanager:GetSecretValue on that secret)
+ *   email          → SENDER_EMAIL, SES_CONFIGURATION_SET (ses:SendEmail from that address)
+ */
+export interface FunctionAccess {
+  readonly description: string;
+  readonly table: 'read' | 'readWrite';
+  readonly startWorkflow?: true;
+  readonly completeTasks?: true;
+  readonly actionKey?: true;
+  readonly email?: true;
+  readonly timeout?: Duration;
+}
+
+export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
+  [FUNCTIONS.submitApplication]: {
+    description: 'POST /api/applications: validate, store the case, start its workflow',
+    table: 'readWrite',
+    startWorkflow: true,
+    // Receipt to the applicant with links to follow, amend or withdraw the case.
+    actionKey: true,
+    email: true,
+  },
+  [FUNCTIONS.getCaseStatus]: {
+    description: 'GET /api/cases/{caseId}: current state of a case',
+    table: 'read',
+  },
+  [FUNCTIONS.withdrawCase]: {
+    description: 'POST /api/cases/{caseId}/withdraw: applicant withdraws the case',
+    table: 'readWrite',
+    // Fails the waiting units with Beslutningsflyt.CaseWithdrawn.
+    completeTasks: true,
+    actionKey: true,
+  },
+  [FUNCTIONS.amendApplication]: {
+    description: 'POST /api/cases/{caseId}/amendment: applicant answers a return',
+    table: 'readWrite',
+    completeTasks: true,
+    actionKey: true,
+  },
+  [FUNCTIONS.showAction]: {
+    description: 'GET /handling/{token}: confirmation page, never changes anything',
+    table: 'read',
+    actionKey: true,
+  },
+  [FUNCTIONS.recordAction]: {
+    description: 'POST /handling/{token}: records a statement, vote or decision once',
+    table: 'readWrite',
+    completeTasks: true,
+    actionKey: true,
+  },
+  [FUNCTIONS.listCases]: {
+    description: 'GET /api/secretariat/cases: secretariat case list',
+    table: 'read',
+  },
+  [FUNCTIONS.triageCase]: {
+    description: 'POST /api/secretariat/cases/{caseId}/triage: confirm or override the nivå',
+    table: 'readWrite',
+    completeTasks: true,
+  },
+  [FUNCTIONS.getJournal]: {
+    description: 'GET /api/journal: public journal without personal data',
+    table: 'read',
+  },
+  [FUNCTIONS.advanceCase]: {
+    description: 'Workflow: plans the next step from the governance configuration',
+    table: 'readWrite',
+    // Tells applicant and bodies the final outcome.
+    email: true,
+    timeout: Duration.seconds(30),
+  },
+  [FUNCTIONS.startStepUnit]: {
+    description: 'Workflow: stores the task token, sends action links for one body',
+    table: 'readWrite',
+    // Completes its own task at once when the outcome is already certain (contract.ts).
+    completeTasks: true,
+    actionKey: true,
+    email: true,
+    timeout: Duration.seconds(60),
+  },
+  [FUNCTIONS.handleUnitTimeout]: {
+    description: 'Workflow: reminder or no-answer rule when a wait times out',
+    table: 'readWrite',
+    actionKey: true,
+    email: true,
+    timeout: Duration.seconds(60),
+  },
+  [FUNCTIONS.notifyFailure]: {
+    description: 'Workflow: tells the secretariat that a case workflow stopped',
+    table: 'readWrite',
+    email: true,
+    timeout: Duration.seconds(30),
+  },
+};
+
+/** The handlers the state machine invokes itself (they must not depend on its token). */
+export const WORKFLOW_TASK_FUNCTIONS: readonly FunctionName[] = [
+  FUNCTIONS.advanceCase,
+  FUNCTIONS.startStepUnit,
+  FUNCTIONS.handleUnitTimeout,
+  FUNCTIONS.notifyFailure,
+];
