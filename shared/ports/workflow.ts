@@ -5,8 +5,9 @@ import { type AppErrorOptions, ConflictError } from '../errors';
  */
 export interface WorkflowPort {
   /**
-   * Starts the execution named after the case. Idempotent: if it already exists (running or
-   * finished) this resolves with `alreadyStarted: true`.
+   * Starts the execution named after the case. Idempotent: calling it again for the same case
+   * resolves with the same executionArn. `alreadyStarted` is informational only (Step
+   * Functions answers a repeat for a still-running execution as if it were new).
    */
   startExecution(caseId: string): Promise<{ executionArn: string; alreadyStarted: boolean }>;
   /** Completes a waiting task. TaskClosedError if the token is no longer waiting. */

@@ -13,7 +13,7 @@ export type TaskCompletion =
  */
 export class FakeWorkflow implements WorkflowPort {
   readonly faults = new Faults<keyof WorkflowPort>();
-  /** caseId → number of StartExecution calls that created it (always 1) or found it. */
+  /** caseId → the execution's input and how many StartExecution calls named it. */
   readonly executions = new Map<string, { input: string; starts: number }>();
   readonly completions: TaskCompletion[] = [];
   private readonly waiting = new Set<string>();
