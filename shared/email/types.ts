@@ -29,11 +29,8 @@ export interface CaseSummary {
   nivaa: Nivaa;
 }
 
-/** A translated text with its parameters (e.g. a classification reason). */
-export interface MessageRef {
-  key: MessageKey;
-  params?: MessageParams;
-}
+/** A translated text, bare or with parameters (e.g. a classification reason key). */
+export type MessageRef = MessageKey | { key: MessageKey; params?: MessageParams };
 
 /**
  * KommIT-rådet's recommendation on DigiFin grants (Eierstrategi ch. 12, last paragraph) is

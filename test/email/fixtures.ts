@@ -64,7 +64,7 @@ export const KINDS: readonly KindCase[] = [
         {
           ...base,
           contactName: HOSTILE.name,
-          reasons: [{ key: 'status.submitted' }, { key: 'common.nivaa', params: { nivaa: 2 } }],
+          reasons: ['classification.reason.newWithPublicFunding', { key: 'common.nivaa', params: { nivaa: 2 } }],
           path: [
             { kind: 'triage', bodies: ['sekretariat'] },
             { kind: 'consultation', bodies: ['samstyringsstrukturen'] },
@@ -247,7 +247,7 @@ export const KINDS: readonly KindCase[] = [
             contactName: HOSTILE.name,
             status,
             ...(status === 'withdrawn'
-              ? { reason: { key: 'lifecycle.reason.amendmentDeadlinePassed' as const } }
+              ? { reason: 'lifecycle.reason.amendmentDeadlinePassed' as const }
               : { decidedBy: 'styret' as const, comment: HOSTILE.comment }),
             decidedAt: '2026-05-01T12:00:00Z',
           },

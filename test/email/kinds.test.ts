@@ -111,8 +111,10 @@ describe('content details', () => {
 
   it('shows the proposed nivå, its reasons and the path ahead in the receipt', () => {
     const { text } = byName('receipt').render('en');
-    expect(text).toContain('Proposed level: Level 2');
-    expect(text).toContain('We propose that the case is handled at level 2 because:\n- Submitted\n- Level 2');
+    expect(text).toContain('Proposed level: 2');
+    expect(text).toContain(
+      `We propose that the case is handled at level 2 because:\n- ${t('en', 'classification.reason.newWithPublicFunding')}\n- Level 2`,
+    );
     expect(text).toContain('- Consultation: KS co-governance structure (samstyringsstrukturen).');
     expect(text).toContain('- Decision: Board of DIF.');
   });

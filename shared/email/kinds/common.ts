@@ -34,7 +34,7 @@ export function caseFacts(c: CaseSummary, lang: Language, nivaaLabel = true): Fa
     { label: t(lang, 'email.fact.title'), value: c.title },
     { label: t(lang, 'email.fact.organisation'), value: c.organisationName },
     ...(nivaaLabel
-      ? [{ label: t(lang, 'email.fact.nivaa'), value: t(lang, 'email.nivaa.value', { nivaa: c.nivaa }) }]
+      ? [{ label: t(lang, 'email.fact.nivaa'), value: String(c.nivaa) }]
       : []),
   ];
 }
@@ -50,8 +50,12 @@ export function bodiesText(bodies: readonly BodyId[], lang: Language): string {
   );
 }
 
+export function message(ref: MessageRef, lang: Language): string {
+  return typeof ref === 'string' ? t(lang, ref) : t(lang, ref.key, ref.params);
+}
+
 export function messages(refs: readonly MessageRef[], lang: Language): string[] {
-  return refs.map((ref) => t(lang, ref.key, ref.params));
+  return refs.map((ref) => message(ref, lang));
 }
 
 export function resultLine(result: BodyResult, lang: Language): string {

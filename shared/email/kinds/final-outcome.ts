@@ -6,7 +6,7 @@ import { bodyName } from '../labels';
 import { caseStatusUrl } from '../links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, RenderedEmail } from '../types';
-import { caseFacts, shortSummary } from './common';
+import { caseFacts, message, shortSummary } from './common';
 
 export type FinalOutcomeStatus = Extract<CaseStatus, 'approved' | 'refused' | 'withdrawn'>;
 
@@ -47,7 +47,7 @@ export function finalOutcomeEmail(input: FinalOutcomeEmailInput, lang: Language)
       { type: 'facts', items: facts },
       ...(input.reason === undefined
         ? []
-        : [{ type: 'paragraph' as const, text: t(lang, input.reason.key, input.reason.params) }]),
+        : [{ type: 'paragraph' as const, text: message(input.reason, lang) }]),
       ...(comment === '' ? [] : [{ type: 'quote' as const, label: t(lang, 'email.fact.reason'), text: comment }]),
       { type: 'paragraph', text: t(lang, `email.final.next.${status}`) },
       {

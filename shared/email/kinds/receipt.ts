@@ -32,7 +32,7 @@ export function receiptEmail(input: ReceiptEmailInput, lang: Language): Rendered
           ...caseFacts(c, lang, false),
           {
             label: t(lang, 'email.fact.proposedNivaa'),
-            value: t(lang, 'email.nivaa.value', { nivaa: c.nivaa }),
+            value: String(c.nivaa),
           },
         ],
       },
