@@ -1,0 +1,76 @@
+/** Error names defined by the Amazon States Language that this engine raises or matches. */
+export const STATES_ERRORS = {
+  all: 'States.ALL',
+  taskFailed: 'States.TaskFailed',
+  timeout: 'States.Timeout',
+  heartbeatTimeout: 'States.HeartbeatTimeout',
+  noChoiceMatched: 'States.NoChoiceMatched',
+  queryEvaluationError: 'States.QueryEvaluationError',
+  runtime: 'States.Runtime',
+} as const;
+
+export interface DefinitionProblem {
+  /** Location in the definition, e.g. `States.RunStep.ItemProcessor.States.AwaitUnit.Parameters`. */
+  path: string;
+  message: string;
+}
+
+function describe(problems: DefinitionProblem[]): string {
+  return problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+}
+
+/** The definition uses a feature outside the subset this engine implements (fail at start-up). */
+export class UnsupportedFeatureError extends Error {
+  override readonly name = 'UnsupportedFeatureError';
+  constructor(
+    readonly problems: DefinitionProblem[],
+    options?: ErrorOptions,
+  ) {
+    super(`State machine definition uses features the local engine does not support:\n${describe(problems)}`, options);
+  }
+}
+
+/** The definition is malformed (missing targets, wrong types, bad JSONata syntax…). */
+export class InvalidDefinitionError extends Error {
+  override readonly name = 'InvalidDefinitionError';
+  constructor(
+    readonly problems: DefinitionProblem[],
+    options?: ErrorOptions,
+  ) {
+    super(`Invalid state machine definition:\n${describe(problems)}`, options);
+  }
+}
+
+/**
+ * A runtime error inside an execution (what ASL calls an error name plus cause). It is matched by
+ * Retry/Catch; it is not a JavaScript failure of the engine.
+ */
+export class StatesError extends Error {
+  override readonly name = 'StatesError';
+  constructor(
+    readonly error: string,
+    readonly causeText: string,
+  ) {
+    super(`${error}: ${causeText}`);
+  }
+}
+
+/** An error of the Step Functions API, serialized as `{ __type: code, message }` with HTTP 400. */
+export class SfnApiError extends Error {
+  override readonly name = 'SfnApiError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** A DynamoDB write lost its condition: another engine owns the execution now. */
+export class OwnershipLostError extends Error {
+  override readonly name = 'OwnershipLostError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
