@@ -4,6 +4,8 @@ import { readDeployConfig } from '../config';
 import { AppStack } from './app-stack';
 import { DataStack } from './data-stack';
 
+const CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
+
 /** Stack names (the local runtime finds the templates by them). */
 export const STACK_NAMES = { data: 'Beslutningsflyt-Data', app: 'Beslutningsflyt-App' } as const;
 
@@ -19,6 +21,11 @@ export interface BeslutningsflytApp {
  */
 export function buildApp(props: AppProps = {}): BeslutningsflytApp {
   const app = new App(props);
+  // Strong cross-stack references: CloudFormation refuses to remove the table's export while
+  // the app stack still uses it (the data stack must outlive everything that reads it).
+  if (app.node.tryGetContext(CROSS_STACK_REFERENCES) === undefined) {
+    app.node.setContext(CROSS_STACK_REFERENCES, 'strong');
+  }
   const config = readDeployConfig(app.node);
   const env: Environment = {
     account: process.env.CDK_DEFAULT_ACCOUNT,

@@ -7,10 +7,8 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { GSI_DEFINITIONS } from '../../functions/adapters/table-layout';
 import { TABLE_KEYS } from '../../shared/workflow/contract';
-
-/** Attribute DynamoDB's TTL uses to expire tokens and idempotency records (AWS only). */
-export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
  * The single table of the system (key design: shared/workflow/contract.ts TABLE_KEYS).
@@ -35,18 +33,22 @@ export class DataStack extends Stack {
       encryption: TableEncryption.AWS_MANAGED,
       // Expired action tokens and idempotency records disappear by themselves in AWS; the
       // code never relies on it (the local database has no TTL): expiry is checked on read.
-      timeToLiveAttribute: TTL_ATTRIBUTE,
+      timeToLiveAttribute: TABLE_KEYS.ttlAttribute,
     });
-    // Projection ALL: every index serves a list that shows the case's summary fields and the
-    // adapters map items to DTOs; KEYS_ONLY would turn each list into N extra reads. The
-    // journal DTO (get-journal) is what keeps personal data out of the public list.
-    for (const gsi of TABLE_KEYS.gsi) {
-      this.table.addGlobalSecondaryIndex({
+    // Layout shared with the adapters and the test tables (functions/adapters/table-layout.ts):
+    // the lists by status and by deadline project everything they show; the public journal
+    // projects only the `journal` attribute, so no personal data can ever reach that index.
+    for (const gsi of GSI_DEFINITIONS) {
+      const keys = {
         indexName: gsi.name,
         partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
         sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      });
+      };
+      this.table.addGlobalSecondaryIndex(
+        gsi.projection.type === 'INCLUDE'
+          ? { ...keys, projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...gsi.projection.nonKeyAttributes] }
+          : { ...keys, projectionType: ProjectionType.ALL },
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/config/env';
 import { FUNCTIONS } from '../../shared/workflow/contract';
@@ -41,6 +41,16 @@ const envOf = (name: string): Record<string, Json> => {
   );
   return ((fn?.[1].Properties?.Environment as { Variables: Record<string, Json> }) ?? { Variables: {} }).Variables;
 };
+
+describe('synthesis', () => {
+  it('leaves no warning or error annotations on either stack', () => {
+    for (const stack of [s.data, s.application]) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
+      expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
+    }
+  });
+});
 
 describe('functions', () => {
   it('creates exactly one function per FUNCTIONS entry, tagged with its handler file', () => {
@@ -203,12 +213,21 @@ describe('data stack', () => {
         DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
-        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
       }),
+    });
+  });
+
+  it('projects only the public journal row into the journal index', () => {
+    s.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+        Match.objectLike({ IndexName: 'gsi3', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['journal'] } }),
+      ]),
     });
   });
 
