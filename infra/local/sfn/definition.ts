@@ -350,14 +350,19 @@ class Checker {
       if (text.includes('$$.Task.Token')) this.unsupportedAt(`${path}.Arguments`, "'$$.Task.Token' is JSONPath; use {% $states.context.Task.Token %}");
       else if (!TOKEN_EXPRESSION.test(text)) this.invalidAt(`${path}.Arguments`, 'waitForTaskToken needs $states.context.Task.Token in Arguments');
     }
+    const timeoutSeconds = this.numberOrExpression(raw.TimeoutSeconds, `${path}.TimeoutSeconds`, 1);
+    const heartbeatSeconds = this.numberOrExpression(raw.HeartbeatSeconds, `${path}.HeartbeatSeconds`, 1);
+    if (typeof timeoutSeconds === 'number' && typeof heartbeatSeconds === 'number' && heartbeatSeconds >= timeoutSeconds) {
+      this.invalidAt(`${path}.HeartbeatSeconds`, 'HeartbeatSeconds must be smaller than TimeoutSeconds');
+    }
     return {
       ...common,
       type: 'Task',
       resource,
       resourceArn: typeof raw.Resource === 'string' ? raw.Resource : '',
       ...optional('arguments', args),
-      ...optional('timeoutSeconds', this.numberOrExpression(raw.TimeoutSeconds, `${path}.TimeoutSeconds`, 1)),
-      ...optional('heartbeatSeconds', this.numberOrExpression(raw.HeartbeatSeconds, `${path}.HeartbeatSeconds`, 1)),
+      ...optional('timeoutSeconds', timeoutSeconds),
+      ...optional('heartbeatSeconds', heartbeatSeconds),
       retry: this.retry(raw.Retry, `${path}.Retry`),
       catch: this.catchers(raw.Catch, `${path}.Catch`, outerNames),
     };

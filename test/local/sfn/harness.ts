@@ -136,3 +136,14 @@ export function fastClock(factor: number): { now(): Date } {
   const origin = Date.now();
   return { now: () => new Date(origin + (Date.now() - origin) * factor) };
 }
+
+/** Waits until the execution's history has an event of the given type. */
+export async function waitForEvent(engine: Engine, executionArn: string, type: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { events } = await engine.getExecutionHistory(executionArn, { maxResults: 1000 });
+    if (events.some((e) => e.type === type)) return;
+    if (Date.now() > deadline) throw new Error(`no ${type} event in ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
