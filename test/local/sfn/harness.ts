@@ -77,6 +77,7 @@ export function tokenTask(fn: string, fields: Record<string, unknown> = {}): Rec
   };
 }
 
+/** Test functions by short name (→ fnArn(name)) or by full ARN. */
 export type Functions = Record<string, Invoker>;
 
 export async function startEngine(
@@ -87,7 +88,7 @@ export async function startEngine(
 ): Promise<Engine> {
   const engine = createEngine({
     stateMachines: [{ stateMachineArn: MACHINE_ARN, definition }],
-    invokers: new Map(Object.entries(functions).map(([name, invoker]) => [fnArn(name), invoker])),
+    invokers: new Map(Object.entries(functions).map(([name, invoker]) => [name.startsWith('arn:') ? name : fnArn(name), invoker])),
     dynamo: { client: dynamo.client, tableName: dynamo.tableName },
     pollIntervalMs: 20,
     ...options,
