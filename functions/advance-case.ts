@@ -1,4 +1,13 @@
-// PLACEHOLDER: replaced by the real handler (see shared/workflow/contract.ts FUNCTIONS).
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
-};
+import { type AdvanceCaseDeps, advanceCase } from '../shared/use-cases/advance-case';
+import { AdvanceInputSchema, type AdvanceOutput } from '../shared/workflow/contract';
+import { workflowDeps } from './adapters/wiring';
+import { type Deps, resolveDeps } from './lazy';
+import { taskHandler } from './task';
+
+/** Step Functions task Advance: close the ended step, open the next one or end the case. */
+export function makeHandler(deps: Deps<AdvanceCaseDeps>) {
+  const get = resolveDeps(deps);
+  return taskHandler('advance-case', AdvanceInputSchema, (input): Promise<AdvanceOutput> => advanceCase(get(), input));
+}
+
+export const handler = makeHandler(workflowDeps);

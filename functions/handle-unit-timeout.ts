@@ -1,4 +1,13 @@
-// PLACEHOLDER: replaced by the real handler (see shared/workflow/contract.ts FUNCTIONS).
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
-};
+import { type HandleUnitTimeoutDeps, handleUnitTimeout } from '../shared/use-cases/handle-unit-timeout';
+import { UnitTimeoutInputSchema } from '../shared/workflow/contract';
+import { workflowDeps } from './adapters/wiring';
+import { type Deps, resolveDeps } from './lazy';
+import { taskHandler } from './task';
+
+/** UnitTimedOut: a reminder round, or the deadline with the configured no-answer rule. */
+export function makeHandler(deps: Deps<HandleUnitTimeoutDeps>) {
+  const get = resolveDeps(deps);
+  return taskHandler('handle-unit-timeout', UnitTimeoutInputSchema, (input) => handleUnitTimeout(get(), input));
+}
+
+export const handler = makeHandler(workflowDeps);

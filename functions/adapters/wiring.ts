@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { governance } from '../../shared/governance/load';
 import { makeLinks } from '../../shared/ports/links';
+import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
+import type { RecordActionDeps } from '../../shared/use-cases/record-action';
 import type { SubmitApplicationDeps } from '../../shared/use-cases/submit-application';
 import { config } from '../config';
-import { awsPorts } from './aws-ports';
+import { type AwsPorts, awsPorts } from './aws-ports';
+import { sesMailer } from './ses-mailer';
+import { hashToken } from './token-crypto';
 
 /** Production wiring of the use cases' ports (called lazily, once per container). */
 export function sha256Hex(text: string): string {
@@ -12,4 +17,40 @@ export function sha256Hex(text: string): string {
 export function intakeDeps(): SubmitApplicationDeps {
   const ports = awsPorts();
   return { ...ports, links: makeLinks(config().publicBaseUrl), sha256Hex };
+}
+
+/**
+ * Status, withdrawal, amendment, triage, the secretariat's lists and the public journal: their
+ * use cases need only a subset of the AWS ports.
+ */
+export function caseApiDeps(): AwsPorts {
+  return awsPorts();
+}
+
+/**
+ * The workflow's task Lambdas (advance-case, start-step-unit, handle-unit-timeout,
+ * notify-failure): ports, e-mail and the rules of the shipped governance configuration.
+ */
+export function workflowDeps() {
+  const cfg = config();
+  return {
+    ...awsPorts(),
+    mailer: sesMailer(),
+    rules: makeGovernanceRules(governance, cfg.secondsPerDay),
+    baseUrl: cfg.publicBaseUrl,
+  };
+}
+
+/**
+ * GET and POST /handling/{token}: the ports, the governance rules (the same tally as the
+ * workflow's), HMAC for the form's CSRF value, and the one origin allowed to post the form.
+ */
+export function actionLinkDeps(): RecordActionDeps {
+  const cfg = config();
+  return {
+    ...awsPorts(),
+    rules: makeGovernanceRules(governance, cfg.secondsPerDay),
+    hmacSha256Hex: (key, text) => hashToken(text, key),
+    allowedOrigin: new URL(cfg.publicBaseUrl).origin,
+  };
 }

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import {
+  type CloudAssembly,
+  createResolver,
+  functionForArn,
+  httpRoutes,
+  importHandler,
+  type LambdaFunctionInfo,
+  lambdaFunctions,
+  sharedEnvironment,
+  stateMachines,
+  synthesize,
+} from './cloud-assembly';
+import { LOCAL_CREDENTIALS, startDynamoDb, tableDefinitions } from './dynamodb';
+import { startHttpApi } from './http-api';
+import { type LocalMailDev, startMailDev } from './maildev';
+import { LOCAL_HOST, type LocalPorts } from './ports';
+import { startSecretsServer } from './secrets-server';
+import { startSesServer } from './ses-server';
+import { createEngine, type Engine, type Invoker, startSfnServer } from './sfn';
+
+export interface LocalRuntimeOptions {
+  projectRoot?: string;
+  ports: LocalPorts & { secrets: number };
+  /** Where data, mail and the synthesized assembly live; `null`: in memory / temporary. */
+  stateDir: string | null;
+  secondsPerDay: number;
+  /** Engine scheduler poll interval (ms). */
+  pollIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  urls: { app: string; form: string; journal: string; secretariat: string; maildev: string; sfn: string; dynamodb: string };
+  mail: LocalMailDev;
+  engine: Engine;
+  stateMachineArn: string;
+  functions: LambdaFunctionInfo[];
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system on 127.0.0.1: the same handler modules and the same synthesized state
+ * machine as in AWS, with dynalite for DynamoDB, a local Step Functions engine, a local SES v2
+ * endpoint delivering to MailDev, and a local Secrets Manager. Handlers reach them only through
+ * the SDK's own AWS_ENDPOINT_URL_* variables, set here.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const root = resolve(options.projectRoot ?? process.cwd());
+  const log = options.log ?? (() => {});
+  const stateDir = options.stateDir ?? join(root, '.local', `tmp-${process.pid}-${randomUUID().slice(0, 8)}`);
+  mkdirSync(stateDir, { recursive: true });
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => {});
+  };
+  try {
+    log('Synthesizing the CDK app (bundling skipped: handlers run from source)...');
+    const assembly: CloudAssembly = await synthesize(join(stateDir, 'cdk.out'), {
+      projectRoot: root,
+      context: { secondsPerDay: options.secondsPerDay },
+    });
+
+    const mail = await startMailDev({
+      smtpPort: options.ports.maildevSmtp,
+      webPort: options.ports.maildevWeb,
+      mailDirectory: join(stateDir, 'mail'),
+    });
+    closers.push(() => mail.close());
+    const ses = await startSesServer({ port: options.ports.ses, smtpPort: mail.smtpPort });
+    closers.push(() => ses.close());
+    const secrets = await startSecretsServer({
+      port: options.ports.secrets,
+      file: options.stateDir === null ? null : join(stateDir, 'secrets.json'),
+    });
+    closers.push(() => secrets.close());
+    const db = await startDynamoDb({
+      tables: tableDefinitions(assembly),
+      port: options.ports.dynamodb,
+      dataDir: options.stateDir === null ? null : join(stateDir, 'data'),
+    });
+    closers.push(() => db.close());
+
+    const httpUrl = `http://${LOCAL_HOST}:${options.ports.http}`;
+    const routes = httpRoutes(assembly, createResolver(assembly));
+    const apiIds = [...new Set(routes.map((r) => r.apiLogicalId))];
+    const resolver = createResolver(assembly, {
+      overrides: {
+        ...Object.fromEntries(apiIds.map((id) => [id, { attributes: { ApiEndpoint: httpUrl } }])),
+        ...Object.fromEntries(Object.entries(db.tableNames).map(([id, name]) => [id, { ref: name }])),
+      },
+    });
+    const functions = lambdaFunctions(assembly, resolver);
+    const shared = sharedEnvironment(functions);
+    Object.assign(process.env, shared.environment, {
+      PUBLIC_BASE_URL: httpUrl,
+      SECONDS_PER_DAY: String(options.secondsPerDay),
+      AWS_REGION: 'eu-north-1',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+      AWS_ENDPOINT_URL_SFN: `http://${LOCAL_HOST}:${options.ports.sfn}`,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    // Per-function values that differ (e.g. the service name) cannot share one process.
+    for (const conflict of shared.conflicts) log(`note: ${conflict.name} differs between functions; using defaults`);
+
+    const handlers = new Map<string, Awaited<ReturnType<typeof importHandler>>>();
+    for (const fn of functions) handlers.set(fn.logicalId, await importHandler(fn, root));
+    const invoke = (fn: LambdaFunctionInfo, event: unknown) =>
+      handlers.get(fn.logicalId)!(event, lambdaContext(fn));
+
+    const [machine] = stateMachines(assembly, resolver);
+    if (!machine) throw new Error('The CDK app defines no state machine');
+    const invokers = new Map<string, Invoker>();
+    for (const fn of functions) invokers.set(fn.arn, (payload) => invoke(fn, payload));
+    const engine = createEngine({
+      stateMachines: [{ stateMachineArn: machine.arn, definition: machine.definition }],
+      invokers,
+      dynamo: { client: new DynamoDBClient({ endpoint: db.endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), tableName: Object.values(db.tableNames)[0]! },
+      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+      logger: { error: (message, detail) => log(`[sfn] ${message} ${detail instanceof Error ? detail.message : ''}`) },
+    });
+    const sfn = await startSfnServer(engine, { port: options.ports.sfn });
+    closers.push(() => sfn.close());
+    await engine.start();
+    closers.push(() => engine.stop());
+
+    const http = await startHttpApi({
+      port: options.ports.http,
+      routes,
+      invoke: (logicalId, event) => {
+        const fn = functions.find((f) => f.logicalId === logicalId);
+        if (!fn) throw new Error(`No function ${logicalId}`);
+        return invoke(fn, event);
+      },
+      onError: (error, routeKey) => log(`[http] ${routeKey} failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    closers.push(() => http.close());
+
+    return {
+      urls: {
+        app: httpUrl,
+        form: `${httpUrl}/`,
+        journal: `${httpUrl}/journal`,
+        secretariat: `${httpUrl}/sekretariat`,
+        maildev: mail.webUrl,
+        sfn: sfn.url,
+        dynamodb: db.endpoint,
+      },
+      mail,
+      engine,
+      stateMachineArn: machine.arn,
+      functions,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function lambdaContext(fn: LambdaFunctionInfo): Context {
+  const deadline = Date.now() + fn.timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: fn.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: fn.arn,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${fn.functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+export { functionForArn };

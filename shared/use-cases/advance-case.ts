@@ -1,0 +1,254 @@
+import type { Case } from '../domain/case';
+import type { Recipient } from '../domain/ids';
+import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
+import { createStep, formatStepId, type StepRecord } from '../domain/step';
+import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
+import { ConflictError, NotFoundError, VersionConflictError } from '../errors';
+import type { CaseRepository } from '../ports/case-repository';
+import type { Clock } from '../ports/clock';
+import type { Mailer } from '../ports/mailer';
+import type { StepRepository } from '../ports/step-repository';
+import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
+import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notifier';
+import type { WorkflowRules } from './workflow-rules';
+
+export interface AdvanceCaseDeps {
+  cases: CaseRepository;
+  steps: StepRepository;
+  mailer: Mailer;
+  clock: Clock;
+  rules: WorkflowRules;
+  baseUrl: string;
+}
+
+const SYSTEM = { kind: 'system' } as const;
+const MAX_SAVE_ATTEMPTS = 5;
+
+/**
+ * The Advance task (shared/workflow/contract.ts): closes the step that just ended, applies its
+ * effect on the case (styret lifting a case to nivå 1), asks the planner for the next step and
+ * opens it, or ends the case. Step Functions retries this task, so every write is idempotent:
+ * a step that already exists is reused, a closed step is not closed twice.
+ */
+export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): Promise<AdvanceOutput> {
+  let c = await mustGetCase(deps, input.caseId);
+  if (input.completed) c = await finishStep(deps, c, input.completed.stepId);
+  if (isFinalStatus(c.status)) return { done: true, caseId: c.caseId, status: c.status };
+
+  const steps = await deps.steps.listByCase(c.caseId);
+  const open = steps.find((s) => s.status === 'open');
+  // A retried Advance after the step was created: hand the same step to the workflow again.
+  if (open) return stepOutput(deps, c, open);
+
+  const now = deps.clock.now();
+  const plan = deps.rules.plan(c, steps, now);
+  if (plan.kind === 'finished') {
+    c = await saveWith(deps, c.caseId, (current) =>
+      isFinalStatus(current.status)
+        ? current
+        : transition(current, plan.status, {
+            actor: SYSTEM,
+            at: now,
+            ...(plan.reasonKey ? { reasonKey: plan.reasonKey } : {}),
+            ...(plan.bodyId ? { bodyId: plan.bodyId } : {}),
+            recipients: ['applicant', 'sekretariat'],
+          }),
+    );
+    await notifyFinal(deps, c, plan.bodyId);
+    return { done: true, caseId: c.caseId, status: c.status };
+  }
+
+  const step = createStep({
+    caseId: c.caseId,
+    stepId: formatStepId(steps.length + 1),
+    definitionId: plan.definitionId,
+    kind: plan.stepKind,
+    startedAt: now,
+    units: plan.units.map((u) => ({
+      unitId: u.unitId,
+      bodyId: u.bodyId,
+      remindersLeft: u.remindersLeft,
+      deadline: u.deadline,
+      recipients: unitContacts(deps.rules, c, plan.definitionId, u.bodyId).map((contact) => ({
+        memberId: contact.memberId,
+        language: contact.language,
+      })),
+    })),
+  });
+  try {
+    await deps.steps.create(step);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  const stored = (await deps.steps.get(c.caseId, step.stepId)) ?? step;
+  const notify = deps.rules.notifyOnStart(stored.definitionId);
+  const firstStep = steps.length === 0;
+  c = await saveWith(deps, c.caseId, (current) => {
+    const to = statusForStepKind(stored.kind);
+    const input = { actor: SYSTEM, at: now, stepId: stored.stepId, recipients: notify };
+    return current.status === to
+      ? appendEvent(current, 'step_started', input)
+      : transition(current, to, { ...input, type: 'step_started' });
+  });
+  if (firstStep) await sendReceipt(deps, c);
+  await notifyStepStarted(deps, c, stored, notify);
+  return stepOutput(deps, c, stored);
+}
+
+function stepOutput(deps: AdvanceCaseDeps, c: Case, step: StepRecord): AdvanceOutput {
+  const now = deps.clock.now();
+  return {
+    done: false,
+    caseId: c.caseId,
+    step: {
+      stepId: step.stepId,
+      kind: step.kind,
+      units: step.units.map((u) => ({
+        caseId: c.caseId,
+        stepId: step.stepId,
+        unitId: u.unitId,
+        bodyId: u.bodyId,
+        kind: step.kind,
+        waitSeconds: deps.rules.waitSeconds(step, u, u.remindersLeft, now),
+        remindersLeft: u.remindersLeft,
+        deadline: u.deadline,
+      })),
+    },
+  };
+}
+
+async function finishStep(deps: AdvanceCaseDeps, c: Case, stepId: string): Promise<Case> {
+  const step = await deps.steps.get(c.caseId, stepId);
+  if (!step) throw new NotFoundError(`Step ${stepId} of case ${c.caseId} not found`);
+  if (step.status === 'closed') return c; // a retried Advance: effects were applied before
+  const now = deps.clock.now();
+  const lifted = step.units.some((u) => u.outcome === 'lift');
+  const notify = deps.rules.notifyOnEnd(step.definitionId);
+  const updated = await saveWith(deps, c.caseId, (current) => {
+    let next = appendEvent(current, 'step_completed', { actor: SYSTEM, at: now, stepId, recipients: notify });
+    if (lifted && next.nivaa === 2 && next.status === 'decision') {
+      next = liftToNivaa1(next, { actor: SYSTEM, at: now, stepId });
+    }
+    return next;
+  });
+  try {
+    await deps.steps.closeStep(c.caseId, stepId, now);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  if (!isFinalStatus(updated.status)) await notifyStepEnded(deps, updated, step, notify);
+  return updated;
+}
+
+async function mustGetCase(deps: AdvanceCaseDeps, caseId: string): Promise<Case> {
+  const c = await deps.cases.get(caseId);
+  if (!c) throw new NotFoundError(`Case ${caseId} not found`);
+  return c;
+}
+
+/** Read-modify-write with the version condition; re-reads on a concurrent change. */
+export async function saveWith(
+  deps: Pick<AdvanceCaseDeps, 'cases'>,
+  caseId: string,
+  change: (current: Case) => Case,
+): Promise<Case> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.cases.get(caseId);
+    if (!current) throw new NotFoundError(`Case ${caseId} not found`);
+    const next = change(current);
+    if (next === current) return current;
+    try {
+      await deps.cases.save(next, current.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= MAX_SAVE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {
+  const [[, applicant] = []] = contactsOf(deps.rules, ['applicant'], c);
+  if (!applicant) return;
+  await sendTo(deps.mailer, [applicant], (contact, lang) =>
+    receiptEmail(
+      {
+        baseUrl: deps.baseUrl,
+        case: caseSummary(c),
+        ...(contact.name ? { contactName: contact.name } : {}),
+        reasons: c.proposal.reasons.map((key) => ({ key: key as never })),
+        path: [],
+      },
+      lang,
+    ),
+  );
+}
+
+async function notifyStepStarted(
+  deps: AdvanceCaseDeps,
+  c: Case,
+  step: StepRecord,
+  recipients: readonly Recipient[],
+): Promise<void> {
+  const kind = pathStepKind(deps.rules.requestKind(step.definitionId));
+  for (const [recipient, contact] of contactsOf(deps.rules, recipients, c)) {
+    await sendTo(deps.mailer, [contact], (person, lang) =>
+      stepStartedEmail(
+        {
+          baseUrl: deps.baseUrl,
+          case: caseSummary(c),
+          ...(person.name ? { recipientName: person.name } : {}),
+          step: kind,
+          bodies: step.units.map((u) => u.bodyId),
+          deadline: step.deadline,
+          audience: audienceOf(recipient),
+        },
+        lang,
+      ),
+    );
+  }
+}
+
+async function notifyStepEnded(
+  deps: AdvanceCaseDeps,
+  c: Case,
+  step: StepRecord,
+  recipients: readonly Recipient[],
+): Promise<void> {
+  const kind = pathStepKind(deps.rules.requestKind(step.definitionId));
+  for (const [recipient, contact] of contactsOf(deps.rules, recipients, c)) {
+    await sendTo(deps.mailer, [contact], (person, lang) =>
+      stepEndedEmail(
+        {
+          baseUrl: deps.baseUrl,
+          case: caseSummary(c),
+          ...(person.name ? { recipientName: person.name } : {}),
+          step: kind,
+          results: bodyResults(step),
+          audience: audienceOf(recipient),
+        },
+        lang,
+      ),
+    );
+  }
+}
+
+async function notifyFinal(deps: AdvanceCaseDeps, c: Case, decidedBy: Recipient | undefined): Promise<void> {
+  if (!c.outcome) return;
+  const outcome = c.outcome;
+  for (const [, contact] of contactsOf(deps.rules, ['applicant', 'sekretariat'], c)) {
+    await sendTo(deps.mailer, [contact], (person, lang) =>
+      finalOutcomeEmail(
+        {
+          baseUrl: deps.baseUrl,
+          case: caseSummary(c),
+          ...(person.name ? { contactName: person.name } : {}),
+          status: outcome.status,
+          ...(decidedBy && decidedBy !== 'applicant' ? { decidedBy } : {}),
+          decidedAt: outcome.at,
+          ...(outcome.reasonKey ? { reason: { key: outcome.reasonKey as never } } : {}),
+        },
+        lang,
+      ),
+    );
+  }
+}

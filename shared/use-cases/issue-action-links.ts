@@ -1,0 +1,139 @@
+import type { Case } from '../domain/case';
+import type { StepRecord, StepUnitRecord } from '../domain/step';
+import {
+  amendmentRequestEmail,
+  consultationRequestEmail,
+  decisionRequestEmail,
+  newCaseEmail,
+  recommendationRequestEmail,
+  reminderEmail,
+  type RenderedEmail,
+} from '../email';
+import type { ActionTokenRepository } from '../ports/action-token-repository';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/ids';
+import type { Mailer } from '../ports/mailer';
+import type { StepRepository } from '../ports/step-repository';
+import type { TokenHasher } from '../ports/token-hasher';
+import { audienceOf, bodyResults, caseSummary, sendTo, unitContacts } from './notifier';
+import type { Contact, WorkflowRules } from './workflow-rules';
+
+export interface ActionLinkDeps {
+  steps: StepRepository;
+  tokens: ActionTokenRepository;
+  tokenHasher: TokenHasher;
+  ids: IdGenerator;
+  mailer: Mailer;
+  clock: Clock;
+  rules: WorkflowRules;
+  baseUrl: string;
+}
+
+/**
+ * Gives every recipient of a unit who has not answered yet a fresh personal action link
+ * (256-bit token, only its keyed hash stored, bound to member, step, unit and choices) and
+ * e-mails it: the request itself, or a reminder (purring). Returns how many were sent.
+ */
+export async function issueActionLinks(
+  deps: ActionLinkDeps,
+  c: Case,
+  step: StepRecord,
+  unit: StepUnitRecord,
+  mode: 'request' | 'reminder',
+): Promise<number> {
+  const kind = deps.rules.requestKind(step.definitionId);
+  const allowedChoices = deps.rules.allowedChoices(step.definitionId, unit.bodyId, c);
+  const pending = new Set(unit.recipients.filter((r) => !unit.answers.some((a) => a.memberId === r.memberId)).map((r) => r.memberId));
+  const recipient = deps.rules.answeredBy(step.definitionId) === 'applicant' ? 'applicant' : unit.bodyId;
+  const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter((contact) =>
+    pending.has(contact.memberId),
+  );
+  const statements = (await deps.steps.listByCase(c.caseId))
+    .filter((s) => s.kind === 'consultation' && s.stepId !== step.stepId)
+    .flatMap(bodyResults);
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const contact of contacts) {
+    const token = deps.ids.newToken();
+    await deps.tokens.put({
+      tokenHash: await deps.tokenHasher.hash(token),
+      caseId: c.caseId,
+      stepId: step.stepId,
+      unitId: unit.unitId,
+      memberId: contact.memberId,
+      language: contact.language,
+      allowedChoices,
+      createdAt: now.toISOString(),
+      expiresAt: unit.deadline,
+    });
+    sent += await sendTo(deps.mailer, [contact], (person, lang) =>
+      mode === 'reminder'
+        ? reminderEmail(
+            kind === 'amendment'
+              ? { ...base(deps, c, person, unit), action: 'amendment', audience: audienceOf(recipient) }
+              : { ...base(deps, c, person, unit), action: kind, token, audience: audienceOf(recipient) },
+            lang,
+          )
+        : requestEmail(deps, c, person, unit, kind, token, allowedChoices, statements, lang),
+    );
+  }
+  return sent;
+}
+
+function base(deps: ActionLinkDeps, c: Case, person: Contact, unit: StepUnitRecord) {
+  return {
+    baseUrl: deps.baseUrl,
+    case: caseSummary(c),
+    ...(person.name ? { recipientName: person.name } : {}),
+    deadline: unit.deadline,
+  };
+}
+
+function requestEmail(
+  deps: ActionLinkDeps,
+  c: Case,
+  person: Contact,
+  unit: StepUnitRecord,
+  kind: ReturnType<WorkflowRules['requestKind']>,
+  token: string,
+  choices: ReturnType<WorkflowRules['allowedChoices']>,
+  statements: ReturnType<typeof bodyResults>,
+  lang: Contact['language'],
+): RenderedEmail {
+  const common = { ...base(deps, c, person, unit), bodyId: unit.bodyId, choices, token, summary: c.application.needDescription };
+  switch (kind) {
+    case 'triage':
+      return newCaseEmail(
+        {
+          baseUrl: deps.baseUrl,
+          case: caseSummary(c),
+          submittedAt: c.submittedAt,
+          reasons: c.proposal.reasons.map((key) => ({ key: key as never })),
+          token,
+          deadline: unit.deadline,
+        },
+        lang,
+      );
+    case 'consultation':
+      return consultationRequestEmail(common, lang);
+    case 'decision':
+      return decisionRequestEmail({ ...common, statements }, lang);
+    case 'recommendation':
+      return recommendationRequestEmail({ ...common, statements }, lang);
+    case 'amendment': {
+      const returnedBy = [...c.events].reverse().find((e) => e.result === 'return');
+      return amendmentRequestEmail(
+        {
+          baseUrl: deps.baseUrl,
+          case: caseSummary(c),
+          ...(person.name ? { contactName: person.name } : {}),
+          ...(returnedBy?.bodyId ? { bodyId: returnedBy.bodyId } : {}),
+          ...(returnedBy?.comment ? { comment: returnedBy.comment } : {}),
+          deadline: unit.deadline,
+          withdrawnIfNoAnswer: true,
+        },
+        lang,
+      );
+    }
+  }
+}

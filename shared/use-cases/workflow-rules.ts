@@ -1,0 +1,61 @@
+import type { Case, FinalStatus } from '../domain/case';
+import type { BodyId, Choice, Language, Recipient, StepKind, UnitOutcome } from '../domain/ids';
+import type { StepRecord, StepUnitRecord } from '../domain/step';
+import type { MessageKey } from '../i18n';
+
+/**
+ * What the workflow use cases need from the governance configuration and the process planner
+ * (shared/governance, shared/domain/planner.ts, decision-rules.ts). Kept as one narrow
+ * interface so the use cases read as the workflow, not as configuration plumbing; the
+ * implementation (governance-rules.ts) is pure and driven by the versioned roster.
+ */
+export interface WorkflowRules {
+  /** The next step of the case, or how it ends, from the case and its steps so far. */
+  plan(c: Case, steps: readonly StepRecord[], now: Date): Plan;
+  /** Everyone in a body who is told about a case (for brukerråd: the case's service's council). */
+  contactsOf(recipient: Recipient, c: Case): Contact[];
+  /** The members of a body who act on its behalf (who vote: not deputies or secretaries). */
+  actionContactsOf(bodyId: BodyId, c: Case): Contact[];
+  /** Whether the unit's action link goes to the body's members or to the applicant. */
+  answeredBy(definitionId: string): 'body' | 'applicant';
+  /** Who is told when a step of this definition starts / ends (always applicant + secretariat). */
+  notifyOnStart(definitionId: string): Recipient[];
+  notifyOnEnd(definitionId: string): Recipient[];
+  /** Choices an action link of this step's body allows. */
+  allowedChoices(definitionId: string, bodyId: BodyId, c: Case): Choice[];
+  /** How e-mails and pages word the request. */
+  requestKind(definitionId: string): RequestKind;
+  /**
+   * The unit's outcome if it is already certain from its answers; with `final` (deadline
+   * passed, no more answers can come) it always returns the outcome under the configured
+   * no-answer rule.
+   */
+  outcome(c: Case, step: StepRecord, unit: StepUnitRecord, final: boolean): UnitOutcome | undefined;
+  /**
+   * Seconds the unit waits from `now` with `remindersLeft` reminders still to send: until the
+   * next reminder is due, or until the deadline when none are left (at least 1).
+   */
+  waitSeconds(step: StepRecord, unit: StepUnitRecord, remindersLeft: number, now: Date): number;
+}
+
+export type RequestKind = 'triage' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
+
+export interface Contact {
+  /** Roster member id, or 'applicant' / 'secretariat'. Never an e-mail address. */
+  memberId: string;
+  name?: string;
+  email: string;
+  language: Language;
+}
+
+export interface PlannedUnit {
+  unitId: string;
+  bodyId: BodyId;
+  /** ISO 8601 UTC. */
+  deadline: string;
+  remindersLeft: number;
+}
+
+export type Plan =
+  | { kind: 'step'; definitionId: string; stepKind: StepKind; units: PlannedUnit[] }
+  | { kind: 'finished'; status: FinalStatus; reasonKey?: MessageKey; bodyId?: BodyId };
