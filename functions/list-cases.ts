@@ -1,4 +1,19 @@
-// PLACEHOLDER: replaced by the real handler (see shared/workflow/contract.ts FUNCTIONS).
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
-};
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { type ListCasesDeps, listCases } from '../shared/use-cases/list-cases';
+import { caseApiDeps } from './adapters/wiring';
+import { json, jsonApi } from './http/response';
+import { type Deps, resolveDeps } from './lazy';
+
+/**
+ * GET /api/secretariat/cases?status=&view=&before=&cursor=&limit= → 200 { view, items, nextCursor? }
+ * (the secretariat's work queue; the route is behind the secretariat's authorizer).
+ */
+export function makeHandler(deps: Deps<ListCasesDeps>) {
+  const get = resolveDeps(deps);
+  return jsonApi(async (event: APIGatewayProxyEventV2, lang) => {
+    const list = await listCases(get(), { query: event.queryStringParameters ?? {}, lang });
+    return json(200, list, { 'content-language': lang });
+  });
+}
+
+export const handler = makeHandler(caseApiDeps);
