@@ -7,6 +7,7 @@ import { emailMessages } from './catalogs/email';
 import { errorMessages } from './catalogs/errors';
 import { governanceMessages } from './catalogs/governance';
 import { lifecycleMessages } from './catalogs/lifecycle';
+import { pageMessages } from './catalogs/pages';
 
 /**
  * All user-facing text. Each area lives in its own catalog file under catalogs/;
@@ -21,6 +22,7 @@ const areas = [
   errorMessages,
   emailMessages,
   apiMessages,
+  pageMessages,
 ] as const;
 
 type AreaKeys<T> = T extends Record<Language, Record<infer K, string>> ? K : never;
