@@ -404,12 +404,18 @@ class LocalEngine implements Engine {
     }
     const exec = new ExecutionRuntime(record, machine.loaded, 0);
     this.running.set(executionArn, exec);
-    await exec.run(async () => {
-      await emitEvent(this.store, exec, now, 'ExecutionStarted', {
-        executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: `arn:aws:iam::${this.accountId}:role/local-step-functions` },
+    try {
+      await exec.run(async () => {
+        await emitEvent(this.store, exec, now, 'ExecutionStarted', {
+          executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: `arn:aws:iam::${this.accountId}:role/local-step-functions` },
+        });
+        await this.createRoot(exec);
       });
-      await this.createRoot(exec);
-    });
+    } catch (error) {
+      // The stored RUNNING record is picked up again by the next start().
+      this.running.delete(executionArn);
+      throw error;
+    }
     void this.background(exec, async () => undefined);
     return { executionArn, startDate: now };
   }

@@ -1,6 +1,27 @@
 /**
  * Local Step Functions engine: the JSONata subset of ASL the project's workflow uses, persisted in
  * DynamoDB after every transition, served over the Step Functions JSON API.
+ *
+ *   const engine = createEngine({ stateMachines: [{ stateMachineArn, definition }], invokers, dynamo: { client, tableName } });
+ *   await engine.start();                        // resumes RUNNING executions, starts the scheduler
+ *   const server = await startSfnServer(engine, { port }); // AWS_ENDPOINT_URL_SFN = server.url
+ *   …
+ *   await server.close(); await engine.stop();
+ *
+ * Semantics chosen where AWS leaves room (see the conformance tests in test/local/sfn/):
+ * - a Lambda that throws fails the task with error = error.name (the Node.js runtime's errorType)
+ *   and cause = JSON {errorType, errorMessage, trace}; an unknown function is
+ *   Lambda.ResourceNotFoundException;
+ * - a JSONata expression that throws or returns nothing is States.QueryEvaluationError; `$` is
+ *   not bound (use $states.input);
+ * - a Choice rule's own Output/Assign win over the state's; Default uses the state's;
+ * - StartExecution is idempotent only while the execution with that name runs with the same
+ *   input (AWS Standard rule); otherwise ExecutionAlreadyExists;
+ * - a token whose task completed, failed, timed out or was aborted → TaskTimedOut; a string that
+ *   is not an engine token → InvalidToken;
+ * - Lambda calls in flight at a crash are made again on resume (at-least-once); the engine does
+ *   not enforce Lambda timeouts (getRemainingTimeInMillis counts down from lambdaTimeoutMs);
+ * - an execution runs the definition it started with (pinned in its record).
  */
 export { loadDefinition } from './definition';
 export {

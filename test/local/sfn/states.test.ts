@@ -320,3 +320,13 @@ describe('Map', () => {
     expect(result.cause).toBe('two');
   });
 });
+
+describe('execution TimeoutSeconds', () => {
+  it('ends the execution as TIMED_OUT with States.Timeout', async () => {
+    const result = await runMachine(machine({ Long: { Type: 'Wait', Seconds: 30, End: true } }, { TimeoutSeconds: 1 }), {});
+    expect(result.status).toBe('TIMED_OUT');
+    expect(result.error).toBe('States.Timeout');
+    const { events } = await (engine as Engine).getExecutionHistory(result.executionArn, { reverseOrder: true, maxResults: 1 });
+    expect(events[0]?.type).toBe('ExecutionTimedOut');
+  });
+});
