@@ -75,8 +75,9 @@ export async function resolveActionLink(
     deps.cases.get(token.caseId),
   ]);
   const unit = step && findUnit(step, token.unitId);
-  // A token pointing at nothing is as good as forged: the same 404, no details.
-  if (!step || !unit || !caseRecord) return refused('invalid');
+  // A token pointing at nothing is as good as forged: the same 404, no details. An amendment
+  // is answered with the amended application (amend-application), never by a bare choice.
+  if (!step || !unit || !caseRecord || step.kind === 'amendment') return refused('invalid');
   if (hasAnswered(unit, token.memberId)) return refused('answered');
   if (isFinalStatus(caseRecord.status)) return refused('caseFinal');
   if (unit.status !== 'open' || step.status !== 'open') return refused('closed');

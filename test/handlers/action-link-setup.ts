@@ -61,6 +61,8 @@ export interface StepOptions {
   bodyId: BodyId;
   /** Task token the workflow waits on for the unit (opened in the fake workflow). */
   taskToken?: string;
+  /** Who the unit asks; default: the body's voting members. */
+  memberIds?: string[];
   language?: Language;
 }
 
@@ -78,7 +80,7 @@ export async function openStep(ports: FakePorts, options: StepOptions): Promise<
         bodyId: options.bodyId,
         remindersLeft: 1,
         deadline: DEADLINE,
-        recipients: votingMembers(options.bodyId).map((memberId) => ({
+        recipients: (options.memberIds ?? votingMembers(options.bodyId)).map((memberId) => ({
           memberId,
           language: options.language ?? 'nb',
         })),

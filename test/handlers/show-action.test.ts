@@ -165,6 +165,19 @@ describe('GET /handling/{token}', () => {
     expect(malformed.html).not.toContain('<script>');
   });
 
+  it('refuses a link to an amendment step: the applicant amends through the amendment form', async () => {
+    const s = setup();
+    await storeCase(s.ports, ['triage', 'decision', 'returned']);
+    const step = await openStep(s.ports, {
+      definitionId: 'amendment',
+      kind: 'amendment',
+      bodyId: 'sekretariat',
+      memberIds: ['applicant'],
+    });
+    const raw = await issueLink(s.ports, { step, memberId: 'applicant', choices: ['amended'] });
+    expect((await call(s.show, getEvent(raw))).statusCode).toBe(404);
+  });
+
   it('answers 410 for an expired link', async () => {
     const s = await dagligLederLink();
     s.ports.clock.set('2026-03-16T10:00:00.000Z');
