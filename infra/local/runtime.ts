@@ -127,10 +127,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
       logger: { error: (message, detail) => log(`[sfn] ${message} ${detail instanceof Error ? detail.message : ''}`) },
     });
-    const sfn = await startSfnServer(engine, { port: options.ports.sfn });
-    closers.push(() => sfn.close());
+    // The engine resumes persisted executions before its API accepts requests.
     await engine.start();
     closers.push(() => engine.stop());
+    const sfn = await startSfnServer(engine, { port: options.ports.sfn });
+    closers.push(() => sfn.close());
 
     const http = await startHttpApi({
       port: options.ports.http,
