@@ -54,8 +54,9 @@ export async function issueActionLinks(
   const now = deps.clock.now();
   let sent = 0;
   for (const contact of contacts) {
-    const token = deps.ids.newToken();
-    await deps.tokens.put({
+    // The applicant amends on the case status page, not through an action link.
+    const token = kind === 'amendment' ? '' : deps.ids.newToken();
+    if (token !== '') await deps.tokens.put({
       tokenHash: await deps.tokenHasher.hash(token),
       caseId: c.caseId,
       stepId: step.stepId,
