@@ -168,19 +168,35 @@ function evaluate<C extends string>(
   fallback: C,
   counts: Counts<C>,
 ): Final<C> {
-  const cast = counts.votes.reduce((a, b) => a + b, 0);
+  let cast = 0;
+  let most = 0;
+  let tied = 0;
+  let leader: C | undefined;
+  let chairTied = false;
+  // One pass, no allocation: this runs for every completion tally() explores.
+  for (let i = 0; i < options.length; i += 1) {
+    const n = counts.votes[i]!;
+    cast += n;
+    if (n > most) {
+      most = n;
+      tied = 1;
+      leader = options[i];
+      chairTied = options[i] === counts.chair;
+    } else if (n === most && n > 0) {
+      tied += 1;
+      chairTied ||= options[i] === counts.chair;
+    }
+  }
   const present = cast + counts.abstained;
   if (present === 0 || (req.quorum && !meetsThreshold(present, memberCount, req.quorum))) {
     return { status: 'failed', reason: 'no_quorum' };
   }
   const fell = { status: 'decided', outcome: fallback } as const;
-  const most = Math.max(...counts.votes);
   if (most === 0) return fell;
-  const tied = options.filter((_, i) => counts.votes[i] === most);
-  let winner: C | undefined = tied.length === 1 ? tied[0] : undefined;
+  let winner: C | undefined = tied === 1 ? leader : undefined;
   // Aksjeloven § 6-25: on a tie, what the chair of the meeting voted for applies.
-  if (winner === undefined && req.tieBreaker === 'chair') {
-    winner = tied.find((choice) => choice === counts.chair);
+  if (winner === undefined && req.tieBreaker === 'chair' && chairTied) {
+    winner = counts.chair as C;
   }
   if (winner === undefined || winner === fallback) return fell;
   if (req.inFavourOfAll && !meetsThreshold(most, memberCount, req.inFavourOfAll)) return fell;
@@ -212,10 +228,6 @@ function validate<C extends string>(input: TallyInput<C>): void {
 
 /** What a remaining member may still do: vote an option (index), abstain, or never answer. */
 type Completion = { kind: 'vote'; index: number } | { kind: 'abstain' } | { kind: 'absent' };
-
-function resultKey<C extends string>(result: Final<C>): string {
-  return result.status === 'decided' ? `decided:${result.outcome}` : 'no_quorum';
-}
 
 /**
  * Whether the outcome is settled by the ballots so far. 'decided' and 'failed' are reported
@@ -250,33 +262,45 @@ export function tally<C extends string>(input: TallyInput<C>): TallyResult<C> {
   const chairMoves: readonly (Completion | undefined)[] = chairRemaining ? moves : [undefined];
 
   let first: Final<C> | undefined;
-  let settled = true;
-  const consider = (counts: Counts<C>): boolean => {
-    const result = evaluateCounts(counts);
-    first ??= result;
-    if (resultKey(result) !== resultKey(first)) settled = false;
-    return settled;
+  const same = (a: Final<C>, b: Final<C>) =>
+    a.status === b.status && (a.status === 'failed' || a.outcome === (b as { outcome: C }).outcome);
+  // One mutable picture, changed and restored around each recursion (no copies per completion).
+  const counts: Counts<C> = { votes: [...base.votes], abstained: base.abstained, chair: base.chair };
+  const add = (move: Completion, n: number) => {
+    if (move.kind === 'vote') counts.votes[move.index]! += n;
+    else if (move.kind === 'abstain') counts.abstained += n;
   };
-  const apply = (counts: Counts<C>, move: Completion, n: number, isChair: boolean): Counts<C> => {
-    const votes = [...counts.votes];
-    let { abstained, chair } = counts;
-    if (move.kind === 'vote') votes[move.index]! += n;
-    if (move.kind === 'abstain') abstained += n;
-    if (isChair && move.kind !== 'absent') chair = move.kind === 'vote' ? options[move.index] : ABSTAIN;
-    return { votes, abstained, chair };
-  };
-  // Distributes `left` remaining members over moves[from..]; stops once two results differ.
-  const distribute = (counts: Counts<C>, from: number, left: number): boolean => {
+  // Distributes `left` remaining members over moves[from..]; false once two results differ.
+  const distribute = (from: number, left: number): boolean => {
     const move = moves[from]!;
-    if (from === moves.length - 1) return consider(apply(counts, move, left, false));
+    if (from === moves.length - 1) {
+      add(move, left);
+      const result = evaluateCounts(counts);
+      add(move, -left);
+      first ??= result;
+      return same(result, first);
+    }
     for (let n = left; n >= 0; n -= 1) {
-      if (!distribute(apply(counts, move, n, false), from + 1, left - n)) return false;
+      add(move, n);
+      const settled = distribute(from + 1, left - n);
+      add(move, -n);
+      if (!settled) return false;
     }
     return true;
   };
   for (const chairMove of chairMoves) {
-    const withChair = chairMove ? apply(base, chairMove, 1, true) : base;
-    if (!distribute(withChair, 0, othersRemaining)) return { status: 'open' };
+    if (chairMove) {
+      add(chairMove, 1);
+      if (chairMove.kind !== 'absent') {
+        counts.chair = chairMove.kind === 'vote' ? options[chairMove.index] : ABSTAIN;
+      }
+    }
+    const settled = distribute(0, othersRemaining);
+    if (chairMove) {
+      add(chairMove, -1);
+      counts.chair = base.chair;
+    }
+    if (!settled) return { status: 'open' };
   }
   return first ?? { status: 'open' };
 }

@@ -63,7 +63,7 @@ export const governanceMessages = defineCatalog({
     'governance.rule.single': 'Én person beslutter.',
     'governance.rule.majority':
       'Beslutningsdyktig når mer enn halvparten av medlemmene deltar. Det som får flest stemmer, gjelder; ved stemmelikhet avgjør møteleders stemme. De som stemmer for, må være mer enn en tredjedel av alle medlemmene (aksjeloven §§ 6-24 og 6-25).',
-    'governance.rule.qualified': 'Krever minst to tredjedeler av stemmene til de som er til stede.',
+    'governance.rule.qualified': 'Krever kvalifisert flertall (for eksempel to tredjedeler) av de som er til stede.',
     'governance.rule.simple': 'Det som får flest av de avgitte stemmene, gjelder.',
     'governance.noAnswer.proceed': 'Uten svar innen fristen regnes det som ingen merknader.',
     'governance.noAnswer.escalate': 'Uten svar innen fristen følger sekretariatet opp saken.',
@@ -131,7 +131,7 @@ export const governanceMessages = defineCatalog({
     'governance.rule.single': 'Éin person avgjer.',
     'governance.rule.majority':
       'Vedtaksfør når meir enn halvparten av medlemmene deltek. Det som får flest røyster, gjeld; ved røystelikskap avgjer røysta til møteleiaren. Dei som røystar for, må vere meir enn ein tredjedel av alle medlemmene (aksjelova §§ 6-24 og 6-25).',
-    'governance.rule.qualified': 'Krev minst to tredjedelar av røystene til dei som er til stades.',
+    'governance.rule.qualified': 'Krev kvalifisert fleirtal (til dømes to tredjedelar) av dei som er til stades.',
     'governance.rule.simple': 'Det som får flest av dei avgitte røystene, gjeld.',
     'governance.noAnswer.proceed': 'Utan svar innan fristen blir det rekna som ingen merknader.',
     'governance.noAnswer.escalate': 'Utan svar innan fristen følgjer sekretariatet opp saka.',
@@ -200,7 +200,7 @@ export const governanceMessages = defineCatalog({
     'governance.rule.single': 'One person decides.',
     'governance.rule.majority':
       'Quorate when more than half of the members take part. The choice with most votes wins; on a tie the chair’s vote decides. Those voting for must be more than one third of all members (Norwegian Companies Act §§ 6-24 and 6-25).',
-    'governance.rule.qualified': 'Requires at least two thirds of the votes of those present.',
+    'governance.rule.qualified': 'Requires a qualified majority (for example two thirds) of those present.',
     'governance.rule.simple': 'The choice with most of the votes cast wins.',
     'governance.noAnswer.proceed': 'No answer by the deadline counts as no comment.',
     'governance.noAnswer.escalate': 'If there is no answer by the deadline, the secretariat follows up.',
