@@ -91,7 +91,7 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
       : transition(current, to, { ...input, type: 'step_started' });
   });
   if (firstStep) await sendReceipt(deps, c);
-  await notifyStepStarted(deps, c, stored, notify);
+  await notifyStep(deps, c, stored, notify, 'started');
   return stepOutput(deps, c, stored);
 }
 
@@ -136,7 +136,7 @@ async function finishStep(deps: AdvanceCaseDeps, c: Case, stepId: string): Promi
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
-  if (!isFinalStatus(updated.status)) await notifyStepEnded(deps, updated, step, notify);
+  if (!isFinalStatus(updated.status)) await notifyStep(deps, updated, step, notify, 'ended');
   return updated;
 }
 
@@ -183,52 +183,28 @@ async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {
   );
 }
 
-async function notifyStepStarted(
+/** Step started / ended notices to each recipient group, each person in their own language. */
+async function notifyStep(
   deps: AdvanceCaseDeps,
   c: Case,
   step: StepRecord,
   recipients: readonly Recipient[],
+  phase: 'started' | 'ended',
 ): Promise<void> {
   const kind = pathStepKind(deps.rules.requestKind(step.definitionId));
   for (const [recipient, contact] of contactsOf(deps.rules, recipients, c)) {
-    await sendTo(deps.mailer, [contact], (person, lang) =>
-      stepStartedEmail(
-        {
-          baseUrl: deps.baseUrl,
-          case: caseSummary(c),
-          ...(person.name ? { recipientName: person.name } : {}),
-          step: kind,
-          bodies: step.units.map((u) => u.bodyId),
-          deadline: step.deadline,
-          audience: audienceOf(recipient),
-        },
-        lang,
-      ),
-    );
-  }
-}
-
-async function notifyStepEnded(
-  deps: AdvanceCaseDeps,
-  c: Case,
-  step: StepRecord,
-  recipients: readonly Recipient[],
-): Promise<void> {
-  const kind = pathStepKind(deps.rules.requestKind(step.definitionId));
-  for (const [recipient, contact] of contactsOf(deps.rules, recipients, c)) {
-    await sendTo(deps.mailer, [contact], (person, lang) =>
-      stepEndedEmail(
-        {
-          baseUrl: deps.baseUrl,
-          case: caseSummary(c),
-          ...(person.name ? { recipientName: person.name } : {}),
-          step: kind,
-          results: bodyResults(step),
-          audience: audienceOf(recipient),
-        },
-        lang,
-      ),
-    );
+    await sendTo(deps.mailer, [contact], (person, lang) => {
+      const common = {
+        baseUrl: deps.baseUrl,
+        case: caseSummary(c),
+        ...(person.name ? { recipientName: person.name } : {}),
+        step: kind,
+        audience: audienceOf(recipient),
+      };
+      return phase === 'started'
+        ? stepStartedEmail({ ...common, bodies: step.units.map((u) => u.bodyId), deadline: step.deadline }, lang)
+        : stepEndedEmail({ ...common, results: bodyResults(step) }, lang);
+    });
   }
 }
 
