@@ -54,3 +54,18 @@ export function actionLinkDeps(): RecordActionDeps {
     allowedOrigin: new URL(cfg.publicBaseUrl).origin,
   };
 }
+
+/**
+ * The applicant's pages (form, case status, amendment, withdrawal, journal): the ports, links
+ * for the receipt, HMAC for the forms' CSRF tokens, and the one origin allowed to post them.
+ */
+export function applicantPageDeps() {
+  const cfg = config();
+  return {
+    ...awsPorts(),
+    links: makeLinks(cfg.publicBaseUrl),
+    sha256Hex,
+    hmacSha256Hex: (key: string, text: string) => hashToken(text, key),
+    allowedOrigin: new URL(cfg.publicBaseUrl).origin,
+  };
+}

@@ -104,6 +104,8 @@ export class AppFunction extends NodejsFunction {
         // SDK update in the Lambda runtime cannot change behaviour under us. The cost is a larger
         // bundle (tree-shaken and minified, so still well under 1 MB per function).
         externalModules: [],
+        // Stylesheets are bundled as text (functions/serve-asset.ts serves them; no files beside the bundle).
+        loader: { '.css': 'text' },
         // Bundled CommonJS dependencies call require(); ESM has none, so provide one.
         banner:
           "import { createRequire as __bfCreateRequire } from 'node:module'; const require = __bfCreateRequire(import.meta.url);",

@@ -34,6 +34,9 @@ export type ApiRoute = SecretariatRoute | PublicRoute;
 const BY_ACTION_TOKEN =
   "Authorized in the handler by the applicant's action token (random, stored hashed, bound to the case).";
 
+const BY_CASE_ID =
+  "The applicant's page behind the case id (128 random bits, given only to the applicant, shared/domain/case.ts).";
+
 /** The public contract of the HTTP API (issue 3 "Public contract"). */
 export const API_ROUTES: readonly ApiRoute[] = [
   {
@@ -80,6 +83,70 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'public',
     openBecause:
       'Email action link: the token (random, stored hashed, bound to recipient and step) and a CSRF check authorize.',
+  },
+  {
+    method: 'GET',
+    path: '/',
+    handler: FUNCTIONS.showForm,
+    access: 'public',
+    openBecause: 'The application form page is open to every municipality; GET changes nothing.',
+  },
+  {
+    method: 'POST',
+    path: '/',
+    handler: FUNCTIONS.submitForm,
+    access: 'public',
+    openBecause:
+      'The application form is open to every municipality; a signed CSRF token, stage throttling and the form\'s idempotency key limit abuse.',
+  },
+  {
+    method: 'GET',
+    path: '/sak/{caseId}',
+    handler: FUNCTIONS.showCasePage,
+    access: 'public',
+    openBecause: BY_CASE_ID,
+  },
+  {
+    method: 'GET',
+    path: '/sak/{caseId}/endre',
+    handler: FUNCTIONS.showCasePage,
+    access: 'public',
+    openBecause: BY_CASE_ID,
+  },
+  {
+    method: 'GET',
+    path: '/sak/{caseId}/trekk',
+    handler: FUNCTIONS.showCasePage,
+    access: 'public',
+    openBecause: BY_CASE_ID,
+  },
+  {
+    method: 'POST',
+    path: '/sak/{caseId}/endre',
+    handler: FUNCTIONS.casePageAction,
+    access: 'public',
+    openBecause: `${BY_CASE_ID} Posts also need the form's signed CSRF token.`,
+  },
+  {
+    method: 'POST',
+    path: '/sak/{caseId}/trekk',
+    handler: FUNCTIONS.casePageAction,
+    access: 'public',
+    openBecause: `${BY_CASE_ID} Posts also need the form's signed CSRF token.`,
+  },
+  {
+    method: 'GET',
+    path: '/journal',
+    handler: FUNCTIONS.showJournal,
+    access: 'public',
+    openBecause: 'Public journal page (Eierstrategi ch. 3 "mer offentlighet"); it contains no personal data.',
+  },
+  {
+    method: 'GET',
+    path: '/assets/{file}',
+    handler: FUNCTIONS.serveAsset,
+    access: 'public',
+    openBecause: 'Public stylesheet of the pages; no data.',
   },
   { method: 'GET', path: '/api/secretariat/cases', handler: FUNCTIONS.listCases, access: 'secretariat' },
   {

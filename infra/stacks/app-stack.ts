@@ -91,8 +91,8 @@ export class AppStack extends Stack {
       const fn = functions[name];
       const access = FUNCTION_ACCESS[name];
       const isTask = WORKFLOW_TASK_FUNCTIONS.includes(name);
-      fn.useTable(props.table, access.table)
-        .setEnv(ENV.publicBaseUrl, publicBaseUrl)
+      if (access.table !== 'none') fn.useTable(props.table, access.table);
+      fn.setEnv(ENV.publicBaseUrl, publicBaseUrl)
         .setEnv(ENV.secondsPerDay, String(config.secondsPerDay))
         .setEnv(ENV.secretariatEmail, config.secretariatEmail);
       if (access.startWorkflow) fn.canStartWorkflow(this.workflow.stateMachine);

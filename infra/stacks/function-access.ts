@@ -7,7 +7,8 @@ import type { FunctionName } from '../constructs/app-function';
  * Every function gets TABLE_NAME, PUBLIC_BASE_URL, SECONDS_PER_DAY and SECRETARIAT_EMAIL;
  * the rest of its environment follows from these grants (AppFunction pairs each grant with
  * its variable):
- *   table          → TABLE_NAME (read: GetItem/Query/Scan…; readWrite adds Put/Update/Delete)
+ *   table          → TABLE_NAME (read: GetItem/Query/Scan…; readWrite adds Put/Update/Delete;
+ *                    none: no table and no TABLE_NAME, for handlers that touch no data)
  *   startWorkflow  → STATE_MACHINE_ARN (states:StartExecution)
  *   completeTasks  → STATE_MACHINE_ARN (states:SendTaskSuccess/Failure/Heartbeat)
  *   actionKey      → ACTION_KEY_SECRET_ARN (secretsmanager:GetSecretValue on that secret)
@@ -15,7 +16,7 @@ import type { FunctionName } from '../constructs/app-function';
  */
 export interface FunctionAccess {
   readonly description: string;
-  readonly table: 'read' | 'readWrite';
+  readonly table: 'read' | 'readWrite' | 'none';
   readonly startWorkflow?: true;
   readonly completeTasks?: true;
   readonly actionKey?: true;
@@ -101,6 +102,38 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     table: 'readWrite',
     email: true,
     timeout: Duration.seconds(30),
+  },
+  [FUNCTIONS.showForm]: {
+    description: 'GET /: the application form page, never changes anything',
+    // Reads nothing; TABLE_NAME because functions/config.ts requires it of every function.
+    table: 'read',
+    // HMAC key for the form's CSRF token.
+    actionKey: true,
+  },
+  [FUNCTIONS.submitForm]: {
+    description: 'POST /: the application form posted; stores the case, starts its workflow, receipt page',
+    table: 'readWrite',
+    startWorkflow: true,
+    actionKey: true,
+  },
+  [FUNCTIONS.showCasePage]: {
+    description: 'GET /sak/{caseId}[/endre|/trekk]: applicant status page, amendment form, withdrawal confirmation',
+    table: 'read',
+    actionKey: true,
+  },
+  [FUNCTIONS.casePageAction]: {
+    description: 'POST /sak/{caseId}/endre|trekk: applicant amends or withdraws the case from the pages',
+    table: 'readWrite',
+    completeTasks: true,
+    actionKey: true,
+  },
+  [FUNCTIONS.showJournal]: {
+    description: 'GET /journal: public journal page without personal data',
+    table: 'read',
+  },
+  [FUNCTIONS.serveAsset]: {
+    description: 'GET /assets/{file}: the pages\' stylesheet, bundled into the function',
+    table: 'none',
   },
 };
 

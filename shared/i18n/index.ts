@@ -8,6 +8,7 @@ import { errorMessages } from './catalogs/errors';
 import { governanceMessages } from './catalogs/governance';
 import { lifecycleMessages } from './catalogs/lifecycle';
 import { pageMessages } from './catalogs/pages';
+import { webMessages } from './catalogs/web';
 
 /**
  * All user-facing text. Each area lives in its own catalog file under catalogs/;
@@ -23,6 +24,7 @@ const areas = [
   emailMessages,
   apiMessages,
   pageMessages,
+  webMessages,
 ] as const;
 
 type AreaKeys<T> = T extends Record<Language, Record<infer K, string>> ? K : never;

@@ -149,6 +149,13 @@ export const FUNCTIONS = {
   startStepUnit: 'start-step-unit',
   handleUnitTimeout: 'handle-unit-timeout',
   notifyFailure: 'notify-failure',
+  // The applicant's pages (issue 5): form, receipt, case status, amendment, withdrawal, journal.
+  showForm: 'show-form',
+  submitForm: 'submit-form',
+  showCasePage: 'show-case-page',
+  casePageAction: 'case-page-action',
+  showJournal: 'show-journal',
+  serveAsset: 'serve-asset',
 } as const;
 
 /**

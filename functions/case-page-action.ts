@@ -1,0 +1,38 @@
+import { type CaseActionDeps, postCasePage } from '../shared/pages/case/flows';
+import { caseNotFoundPage } from '../shared/pages/case/withdraw-page';
+import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
+import { toPageResponse } from '../shared/pages/form/page-result';
+import { pickLanguage } from '../shared/pages/language';
+import { pageResponse } from '../shared/pages/response';
+import { applicantPageDeps } from './adapters/wiring';
+import { cookies, formBody, header, pathParam } from './http/request';
+import { type Deps, resolveDeps } from './lazy';
+import { logger } from './logger';
+import { htmlPage, remember } from './show-action';
+import { subPage } from './show-case-page';
+
+/**
+ * POST /sak/{caseId}/endre (amended application) and POST /sak/{caseId}/trekk (withdrawal),
+ * both application/x-www-form-urlencoded with the form's CSRF token (issue 5).
+ */
+export function makeHandler(deps: Deps<CaseActionDeps>) {
+  const get = resolveDeps(deps);
+  return htmlPage('case-page-action', async (event, signals) => {
+    const lang = pickLanguage(signals);
+    const page = subPage(event);
+    // Only the two routes above reach this handler; anything else changes nothing.
+    if (page === undefined) return pageResponse(404, caseNotFoundPage(lang), lang);
+    const result = await postCasePage(get(), {
+      caseId: pathParam(event, 'caseId'),
+      page,
+      lang,
+      form: formBody(event),
+      cookieNonce: cookies(event)[FORM_NONCE_COOKIE],
+      origin: header(event, 'origin'),
+    });
+    logger.info('case page action handled', { page, status: result.status });
+    return toPageResponse(result, lang, remember(signals).rememberLanguage);
+  });
+}
+
+export const handler = makeHandler(applicantPageDeps);

@@ -1,0 +1,149 @@
+import type { Language } from '../../domain/ids';
+import { FINAL_STATUSES } from '../../domain/ids';
+import { formatDateTime, formatList } from '../../email/format';
+import { html, type SafeHtml } from '../../email/html';
+import { bodyName } from '../../email/labels';
+import { t } from '../../i18n';
+import type { CaseStatusView, StatementView, StepView } from '../../use-cases/get-case-status';
+import { renderDocument } from '../layout';
+import { casePath } from './paths';
+
+/**
+ * The applicant's status page, /sak/{caseId} (issue 5): where the case is now, the nivå and
+ * why, each step with the bodies asked, deadlines and outcomes, the statements, every event,
+ * and the ways to act on it (amend when returned, withdraw while open). Everything comes from
+ * the get-case-status use case, the same view the JSON API returns.
+ */
+const h2 = (text: string): SafeHtml => html`<h2 class="ds-heading" data-size="sm">${text}</h2>`;
+
+function returnedNotice(view: CaseStatusView, lang: Language): SafeHtml | string {
+  if (view.status !== 'returned') return '';
+  return html`<div class="ds-alert" data-color="warning">
+<h2 class="ds-heading" data-size="xs">${t(lang, 'web.case.returned.heading')}</h2>
+<p class="ds-paragraph">${t(lang, 'web.case.returned.body')}</p>
+<p class="ds-paragraph"><a class="ds-link" href="${casePath(view.caseId, 'endre')}">${t(lang, 'web.case.returned.link')}</a></p>
+</div>`;
+}
+
+function outcome(view: CaseStatusView, lang: Language): SafeHtml | string {
+  const o = view.outcome;
+  if (!o) return '';
+  const color = o.status === 'approved' ? 'success' : o.status === 'refused' ? 'danger' : 'info';
+  return html`<div class="ds-alert" data-color="${color}">
+<h2 class="ds-heading" data-size="xs">${t(lang, 'web.case.outcome.heading')}</h2>
+<p class="ds-paragraph">${t(lang, 'web.case.outcome.text', { status: o.statusText, date: formatDateTime(o.at, lang) })}</p>
+${o.bodyId ? html`<p class="ds-paragraph">${t(lang, 'web.case.outcome.by', { body: bodyName(o.bodyId, lang) })}</p>` : ''}
+${o.reason ? html`<p class="ds-paragraph">${o.reason.text}</p>` : ''}
+</div>`;
+}
+
+function facts(view: CaseStatusView, lang: Language): SafeHtml {
+  const rows: Array<[string, string]> = [
+    [t(lang, 'web.case.fact.title'), view.title],
+    [t(lang, 'web.case.fact.organisation'), view.organisation.name],
+    [t(lang, 'web.case.fact.status'), view.statusText],
+    [t(lang, 'web.case.fact.nivaa'), t(lang, 'common.nivaa', { nivaa: view.nivaa })],
+    [t(lang, 'web.case.fact.submitted'), formatDateTime(view.submittedAt, lang)],
+    [t(lang, 'web.case.fact.updated'), formatDateTime(view.updatedAt, lang)],
+  ];
+  return html`<dl class="app-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+}
+
+function current(view: CaseStatusView, lang: Language): SafeHtml {
+  const step = view.currentStep;
+  const text = step
+    ? t(lang, 'web.case.current.waiting', {
+        step: step.kindText,
+        bodies: formatList(
+          step.bodies.map((b) => bodyName(b, lang)),
+          lang,
+        ),
+        deadline: formatDateTime(step.deadline, lang),
+      })
+    : t(lang, 'web.case.current.none');
+  return html`${h2(t(lang, 'web.case.current.heading'))}<p class="ds-paragraph" id="current-step">${text}</p>`;
+}
+
+function proposal(view: CaseStatusView, lang: Language): SafeHtml {
+  const o = view.nivaaOverride;
+  return html`${h2(t(lang, 'web.case.proposal.heading'))}
+<p class="ds-paragraph">${t(lang, 'web.case.proposal.nivaa', { nivaa: t(lang, 'common.nivaa', { nivaa: view.proposal.nivaa }) })}</p>
+<ul class="ds-list">${view.proposal.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
+${o ? html`<p class="ds-paragraph">${t(lang, 'web.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
+}
+
+function step(s: StepView, lang: Language): SafeHtml {
+  const state = s.status === 'open' ? t(lang, 'web.case.step.open') : t(lang, 'web.case.step.closed');
+  const dates = [
+    t(lang, 'web.case.step.started', { date: formatDateTime(s.startedAt, lang) }),
+    s.closedAt
+      ? t(lang, 'web.case.step.closedAt', { date: formatDateTime(s.closedAt, lang) })
+      : t(lang, 'web.case.step.deadline', { date: formatDateTime(s.deadline, lang) }),
+  ];
+  const units = s.units.map(
+    (u) => html`<li>${u.bodyText}: ${u.outcomeText ?? t(lang, 'web.case.unit.waiting')}</li>`,
+  );
+  return html`<li class="app-step" data-status="${s.status}">
+<h3 class="ds-heading" data-size="2xs">${s.kindText} <span class="ds-tag" data-color="${s.status === 'open' ? 'info' : 'neutral'}">${state}</span></h3>
+<p class="ds-paragraph">${dates.join('. ')}.</p>
+<ul class="ds-list">${units}</ul>
+</li>`;
+}
+
+function steps(view: CaseStatusView, lang: Language): SafeHtml {
+  const body =
+    view.steps.length === 0
+      ? html`<p class="ds-paragraph">${t(lang, 'web.case.steps.none')}</p>`
+      : html`<ol class="app-timeline">${view.steps.map((s) => step(s, lang))}</ol>`;
+  return html`${h2(t(lang, 'web.case.steps.heading'))}${body}`;
+}
+
+function statements(list: readonly StatementView[], lang: Language): SafeHtml {
+  if (list.length === 0) {
+    return html`${h2(t(lang, 'web.case.statements.heading'))}<p class="ds-paragraph">${t(lang, 'web.case.statements.none')}</p>`;
+  }
+  const rows = list.map(
+    (s) => html`<tr><td>${bodyName(s.bodyId, lang)}</td><td>${s.choiceText}</td><td class="app-pre-line">${s.comment ?? ''}</td><td>${formatDateTime(s.at, lang)}</td></tr>`,
+  );
+  return html`${h2(t(lang, 'web.case.statements.heading'))}
+<div class="app-table-scroll"><table class="ds-table">
+<caption>${t(lang, 'web.case.statements.caption')}</caption>
+<thead><tr><th scope="col">${t(lang, 'web.case.statements.body')}</th><th scope="col">${t(lang, 'web.case.statements.answer')}</th><th scope="col">${t(lang, 'web.case.statements.comment')}</th><th scope="col">${t(lang, 'web.case.statements.date')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}
+
+function history(view: CaseStatusView, lang: Language): SafeHtml {
+  const rows = view.events.map(
+    (e) => html`<tr><td>${formatDateTime(e.at, lang)}</td><td>${e.typeText}${e.bodyId ? html` (${bodyName(e.bodyId, lang)})` : ''}</td><td>${e.actorText}</td></tr>`,
+  );
+  return html`${h2(t(lang, 'web.case.history.heading'))}
+<div class="app-table-scroll"><table class="ds-table">
+<caption>${t(lang, 'web.case.history.caption')}</caption>
+<thead><tr><th scope="col">${t(lang, 'web.case.history.date')}</th><th scope="col">${t(lang, 'web.case.history.event')}</th><th scope="col">${t(lang, 'web.case.history.actor')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}
+
+function withdraw(view: CaseStatusView, lang: Language): SafeHtml | string {
+  if (FINAL_STATUSES.includes(view.status)) return '';
+  return html`${h2(t(lang, 'web.case.withdraw.heading'))}
+<p class="ds-paragraph">${t(lang, 'web.case.withdraw.body')}</p>
+<p class="ds-paragraph"><a class="ds-button" data-variant="secondary" href="${casePath(view.caseId, 'trekk')}" id="withdraw-link">${t(lang, 'web.case.withdraw.link')}</a></p>`;
+}
+
+export function statusPage(view: CaseStatusView, lang: Language): string {
+  const heading = t(lang, 'web.case.heading', { caseNumber: view.caseNumber });
+  const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
+${returnedNotice(view, lang)}
+${outcome(view, lang)}
+${facts(view, lang)}
+${current(view, lang)}
+${proposal(view, lang)}
+${steps(view, lang)}
+${statements(view.statements, lang)}
+${history(view, lang)}
+${withdraw(view, lang)}
+<p class="ds-paragraph"><a class="ds-link" href="/journal">${t(lang, 'web.case.journalLink')}</a></p>`;
+  return renderDocument({ lang, title: heading, main });
+}

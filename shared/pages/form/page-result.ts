@@ -1,0 +1,10 @@
+import type { Language } from '../../domain/ids';
+import { type PageResponse, pageResponse } from '../response';
+import type { PageResult } from './flows';
+
+/** A page flow's result as the HTTP response: the shared page headers plus its cookies. */
+export function toPageResponse(result: PageResult, lang: Language, rememberLanguage?: Language): PageResponse {
+  const response = pageResponse(result.status, result.body, lang, { rememberLanguage });
+  const cookies = [...(response.cookies ?? []), ...result.cookies];
+  return cookies.length === 0 ? response : { ...response, cookies };
+}

@@ -1,0 +1,50 @@
+import type { Language, Nivaa } from '../../domain/ids';
+import { GRANT_PATH, NIVAA_PATHS, type StepDefinitionId, stepNameKey } from '../../domain/process';
+import { html } from '../../email/html';
+import { isMessageKey, t } from '../../i18n';
+import { renderDocument } from '../layout';
+
+/**
+ * The receipt after the form is sent (issue 5): the case number, the proposed nivå with its
+ * reasons in plain words (Eierstrategi ch. 12), the path ahead, and the status link. The
+ * e-mail receipt to the contact person is the workflow's (notifications on triage start).
+ */
+export interface ReceiptView {
+  caseNumber: string;
+  title: string;
+  proposal: {
+    nivaa: Nivaa;
+    /** Message keys (classification catalog). */
+    reasons: readonly string[];
+    digifinGrantPath: boolean;
+    needsConfirmation: boolean;
+  };
+  statusUrl: string;
+}
+
+/** Triage first, then the grant path (if DigiFin money is asked for), then the nivå's path. */
+export function pathAhead(proposal: ReceiptView['proposal']): StepDefinitionId[] {
+  return ['triage', ...(proposal.digifinGrantPath ? GRANT_PATH : []), ...NIVAA_PATHS[proposal.nivaa]];
+}
+
+export function receiptPage(view: ReceiptView, lang: Language): string {
+  const heading = t(lang, 'web.receipt.heading');
+  const main = html`<div class="ds-alert" data-color="success">
+<h1 class="ds-heading" data-size="lg">${heading}</h1>
+</div>
+<dl class="app-facts">
+<dt>${t(lang, 'web.receipt.caseNumber')}</dt><dd>${view.caseNumber}</dd>
+<dt>${t(lang, 'web.receipt.title')}</dt><dd>${view.title}</dd>
+<dt>${t(lang, 'web.receipt.nivaa')}</dt><dd>${t(lang, 'common.nivaa', { nivaa: view.proposal.nivaa })}</dd>
+</dl>
+<h2 class="ds-heading" data-size="sm">${t(lang, 'web.receipt.reasonsHeading')}</h2>
+<ul class="ds-list">${view.proposal.reasons.map((key) => html`<li>${isMessageKey(key) ? t(lang, key) : key}</li>`)}</ul>
+${view.proposal.needsConfirmation ? html`<p class="ds-paragraph">${t(lang, 'web.receipt.confirmNote')}</p>` : ''}
+<h2 class="ds-heading" data-size="sm">${t(lang, 'web.receipt.pathHeading')}</h2>
+<p class="ds-paragraph">${t(lang, 'web.receipt.pathIntro')}</p>
+<ol class="ds-list">${pathAhead(view.proposal).map((id) => html`<li>${t(lang, stepNameKey(id))}</li>`)}</ol>
+<h2 class="ds-heading" data-size="sm">${t(lang, 'web.receipt.statusHeading')}</h2>
+<p class="ds-paragraph">${t(lang, 'web.receipt.statusIntro')}</p>
+<p class="ds-paragraph"><a class="ds-link" href="${view.statusUrl}" id="status-link">${t(lang, 'web.receipt.statusLink', { caseNumber: view.caseNumber })}</a></p>`;
+  return renderDocument({ lang, title: heading, main });
+}
