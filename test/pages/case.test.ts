@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeHandler as makeAction } from '../../functions/case-page-action';
 import { makeHandler as makeShow } from '../../functions/show-case-page';
 import { CASE_ID, openStep, storeCase, UNKNOWN_CASE_ID } from '../handlers/case-api-setup';
-import { expectPageHeaders } from '../handlers/action-link-setup';
 import { httpEvent } from '../handlers/events';
-import { formPost, hiddenValue, type PageDeps, pageDeps, setCookies, validFields } from './setup';
+import { expectPageHeaders, formPost, hiddenValue, type PageDeps, pageDeps, setCookies, validFields } from './setup';
 
 const show = (deps: PageDeps, sub = '', cookies?: string[], caseId = CASE_ID) =>
   makeShow(deps)(

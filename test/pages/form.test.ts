@@ -3,9 +3,8 @@ import { makeHandler as makeShowForm } from '../../functions/show-form';
 import { makeHandler as makeSubmitForm } from '../../functions/submit-form';
 import { FIELD_ORDER } from '../../shared/pages/form/application-fields';
 import { fieldId } from '../../shared/pages/form/widgets';
-import { expectPageHeaders } from '../handlers/action-link-setup';
 import { httpEvent } from '../handlers/events';
-import { BASE_URL, formPost, hiddenValue, ids, pageDeps, setCookies, summaryLinks, validFields } from './setup';
+import { BASE_URL, expectPageHeaders, formPost, hiddenValue, ids, pageDeps, setCookies, summaryLinks, validFields } from './setup';
 
 async function openForm(deps = pageDeps(), query?: Record<string, string>) {
   const response = await makeShowForm(deps)(httpEvent('GET /', '/', query ? { queryStringParameters: query } : {}));

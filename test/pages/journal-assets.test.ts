@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeHandler as makeJournal } from '../../functions/show-journal';
 import { loadAssets, makeHandler as makeAsset } from '../../functions/serve-asset';
 import { exampleCase, fakePorts } from '../fakes';
-import { expectPageHeaders } from '../handlers/action-link-setup';
 import { httpEvent } from '../handlers/events';
+import { expectPageHeaders } from './setup';
 
 describe('GET /journal', () => {
   it('lists the cases in a table with a caption, newest first, without personal data', async () => {

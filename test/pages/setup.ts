@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { hashToken } from '../../functions/adapters/token-crypto';
 import { sha256Hex } from '../../functions/adapters/wiring';
@@ -100,4 +101,20 @@ export function ids(html: string): Set<string> {
 export function summaryLinks(html: string): string[] {
   const summary = /<div class="ds-error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
   return [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+/** The headers every page carries (shared/pages/response.ts): CSP without inline code, no framing, no caching. */
+export function expectPageHeaders(response: { headers?: Record<string, unknown> }): void {
+  const headers = response.headers ?? {};
+  const csp = String(headers['content-security-policy']);
+  for (const directive of ["default-src 'none'", "style-src 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    expect(csp).toContain(directive);
+  }
+  expect(csp).not.toContain('unsafe-inline');
+  expect(headers).toMatchObject({
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    'content-type': 'text/html; charset=utf-8',
+  });
 }
