@@ -14,7 +14,8 @@ describe('GET /journal', () => {
     expect(response.statusCode).toBe(200);
     expectPageHeaders(response);
     const body = response.body;
-    expect(body).toContain('<caption>Cases, newest first</caption>');
+    expect(body).toContain('<caption id="journal-caption">Cases, newest first</caption>');
+    expect(body).toContain('role="region" aria-labelledby="journal-caption" tabindex="0"');
     expect(body.indexOf('2026/0002')).toBeLessThan(body.indexOf('2026/0001'));
     expect(body).toContain('Første &lt;sak&gt;');
     expect(body).toContain('<th scope="row">2026/0001</th>');

@@ -106,8 +106,8 @@ function statements(list: readonly StatementView[], lang: Language): SafeHtml {
     (s) => html`<tr><td>${bodyName(s.bodyId, lang)}</td><td>${s.choiceText}</td><td class="app-pre-line">${s.comment ?? ''}</td><td>${formatDateTime(s.at, lang)}</td></tr>`,
   );
   return html`${h2(t(lang, 'web.case.statements.heading'))}
-<div class="app-table-scroll"><table class="ds-table">
-<caption>${t(lang, 'web.case.statements.caption')}</caption>
+<div class="app-table-scroll" role="region" aria-labelledby="statements-caption" tabindex="0"><table class="ds-table">
+<caption id="statements-caption">${t(lang, 'web.case.statements.caption')}</caption>
 <thead><tr><th scope="col">${t(lang, 'web.case.statements.body')}</th><th scope="col">${t(lang, 'web.case.statements.answer')}</th><th scope="col">${t(lang, 'web.case.statements.comment')}</th><th scope="col">${t(lang, 'web.case.statements.date')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
@@ -118,8 +118,8 @@ function history(view: CaseStatusView, lang: Language): SafeHtml {
     (e) => html`<tr><td>${formatDateTime(e.at, lang)}</td><td>${e.typeText}${e.bodyId ? html` (${bodyName(e.bodyId, lang)})` : ''}</td><td>${e.actorText}</td></tr>`,
   );
   return html`${h2(t(lang, 'web.case.history.heading'))}
-<div class="app-table-scroll"><table class="ds-table">
-<caption>${t(lang, 'web.case.history.caption')}</caption>
+<div class="app-table-scroll" role="region" aria-labelledby="history-caption" tabindex="0"><table class="ds-table">
+<caption id="history-caption">${t(lang, 'web.case.history.caption')}</caption>
 <thead><tr><th scope="col">${t(lang, 'web.case.history.date')}</th><th scope="col">${t(lang, 'web.case.history.event')}</th><th scope="col">${t(lang, 'web.case.history.actor')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;

@@ -22,8 +22,8 @@ export function journalPage(page: JournalPage, lang: Language, notice?: string):
   const table =
     page.items.length === 0
       ? html`<p class="ds-paragraph">${t(lang, 'web.journal.empty')}</p>`
-      : html`<div class="app-table-scroll"><table class="ds-table" data-zebra="true">
-<caption>${t(lang, 'web.journal.caption')}</caption>
+      : html`<div class="app-table-scroll" role="region" aria-labelledby="journal-caption" tabindex="0"><table class="ds-table" data-zebra="true">
+<caption id="journal-caption">${t(lang, 'web.journal.caption')}</caption>
 <thead><tr>
 <th scope="col">${t(lang, 'web.journal.caseNumber')}</th><th scope="col">${t(lang, 'web.journal.title')}</th>
 <th scope="col">${t(lang, 'web.journal.organisation')}</th><th scope="col">${t(lang, 'web.journal.nivaa')}</th>
