@@ -13,9 +13,11 @@ const optional = <T extends z.ZodType<string>>(schema: T) =>
 
 const EnvSchema = z.object({
   [ENV.tableName]: z.string().min(1),
-  [ENV.stateMachineArn]: z.string().startsWith('arn:'),
-  [ENV.actionKeySecretArn]: z.string().startsWith('arn:'),
-  [ENV.senderEmail]: z.email(),
+  // Set by CDK only on the functions granted the matching permission (function-access.ts);
+  // the adapter that needs one fails with a ConfigError naming it when it is used without it.
+  [ENV.stateMachineArn]: optional(z.string().startsWith('arn:')),
+  [ENV.actionKeySecretArn]: optional(z.string().startsWith('arn:')),
+  [ENV.senderEmail]: optional(z.email()),
   [ENV.sesConfigurationSet]: optional(z.string().min(1)),
   [ENV.publicBaseUrl]: z.url({ protocol: /^https?$/ }),
   [ENV.secondsPerDay]: z.coerce.number().int().positive().default(86_400),
@@ -24,9 +26,9 @@ const EnvSchema = z.object({
 
 export interface AppConfig {
   tableName: string;
-  stateMachineArn: string;
-  actionKeySecretArn: string;
-  senderEmail: string;
+  stateMachineArn?: string;
+  actionKeySecretArn?: string;
+  senderEmail?: string;
   sesConfigurationSet?: string;
   /** Without a trailing slash, so `${publicBaseUrl}/handling/${token}` is well-formed. */
   publicBaseUrl: string;
@@ -48,12 +50,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   const e = parsed.data;
   const config: AppConfig = {
     tableName: e[ENV.tableName],
-    stateMachineArn: e[ENV.stateMachineArn],
-    actionKeySecretArn: e[ENV.actionKeySecretArn],
-    senderEmail: e[ENV.senderEmail],
     publicBaseUrl: e[ENV.publicBaseUrl].replace(/\/+$/, ''),
     secondsPerDay: e[ENV.secondsPerDay],
   };
+  for (const [key, name] of [
+    ['stateMachineArn', ENV.stateMachineArn],
+    ['actionKeySecretArn', ENV.actionKeySecretArn],
+    ['senderEmail', ENV.senderEmail],
+  ] as const) {
+    const value = e[name];
+    if (value !== undefined) config[key] = value;
+  }
   const configurationSet = e[ENV.sesConfigurationSet];
   if (configurationSet !== undefined) config.sesConfigurationSet = configurationSet;
   const secretariatEmail = e[ENV.secretariatEmail];
@@ -62,6 +69,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
 }
 
 const atColdStart = loadConfig(process.env);
+
+/** A setting only some functions have; ConfigError (naming the variable, never a value) if absent. */
+export function requiredSetting(value: string | undefined, name: string): string {
+  if (value === undefined) throw new ConfigError(`Missing environment variable: ${name}`);
+  return value;
+}
 
 /** The validated configuration; throws ConfigError if the environment is incomplete. */
 export function config(): AppConfig {

@@ -1,3 +1,5 @@
+import { ENV } from '../../shared/config/env';
+import { requiredSetting } from '../config';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ConfigError } from '../../shared/errors';
 import { MIN_ACTION_KEY_LENGTH, type SecretsPort } from '../../shared/ports/secrets';
@@ -13,7 +15,7 @@ export class SecretsManagerSecrets implements SecretsPort {
 
   constructor(
     private readonly client: SecretsManagerClient,
-    private readonly actionKeySecretArn: string,
+    private readonly actionKeySecretArn: string | undefined,
   ) {}
 
   getActionKey(): Promise<string> {
@@ -25,7 +27,7 @@ export class SecretsManagerSecrets implements SecretsPort {
   }
 
   private async fetchActionKey(): Promise<string> {
-    const out = await this.client.send(new GetSecretValueCommand({ SecretId: this.actionKeySecretArn }));
+    const out = await this.client.send(new GetSecretValueCommand({ SecretId: requiredSetting(this.actionKeySecretArn, ENV.actionKeySecretArn) }));
     const key = out.SecretString;
     if (key === undefined || key.length < MIN_ACTION_KEY_LENGTH) {
       // Never include the value: only that it is unusable.

@@ -1,7 +1,8 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { hasControlCharacters, parseRecipient, sanitizeSubject } from '../../shared/email/headers';
 import type { Mailer, OutgoingEmail } from '../../shared/ports/mailer';
-import { config } from '../config';
+import { ENV } from '../../shared/config/env';
+import { config, requiredSetting } from '../config';
 
 /** Sending failed (SES rejected or was unreachable). Never carries the address or content. */
 export class EmailSendError extends Error {
@@ -72,7 +73,7 @@ export function sesMailer(): Mailer {
   client ??= new SESv2Client({});
   mailer = makeSesMailer({
     client,
-    from: cfg.senderEmail,
+    from: requiredSetting(cfg.senderEmail, ENV.senderEmail),
     ...(cfg.sesConfigurationSet === undefined ? {} : { configurationSet: cfg.sesConfigurationSet }),
   });
   return mailer;

@@ -1,3 +1,5 @@
+import { ENV } from '../../shared/config/env';
+import { requiredSetting } from '../config';
 import {
   type SFNClient,
   SendTaskFailureCommand,
@@ -19,10 +21,15 @@ export function executionArnFor(stateMachineArn: string, name: string): string {
 }
 
 export class SfnWorkflow implements WorkflowPort {
+  /** Only functions that start executions have the ARN; completing tasks needs just the token. */
   constructor(
     private readonly client: SFNClient,
-    private readonly stateMachineArn: string,
+    private readonly configuredArn: string | undefined,
   ) {}
+
+  private get stateMachineArn(): string {
+    return requiredSetting(this.configuredArn, ENV.stateMachineArn);
+  }
 
   async startExecution(caseId: string): Promise<{ executionArn: string; alreadyStarted: boolean }> {
     const input: ExecutionInput = ExecutionInputSchema.parse({ caseId });

@@ -63,7 +63,9 @@ export async function recordAction(deps: RecordActionDeps, input: RecordActionIn
   const tokenHash = resolution.ok ? resolution.context.tokenHash : resolution.tokenHash;
   const csrfOk =
     tokenHash !== undefined &&
-    (input.origin === undefined || input.origin === deps.allowedOrigin) &&
+    // Under Referrer-Policy no-referrer browsers send `Origin: null` for the form post; the
+    // HMAC CSRF value is the real check, a foreign origin is refused outright.
+    (input.origin === undefined || input.origin === 'null' || input.origin === deps.allowedOrigin) &&
     csrfMatches(deps.hmacSha256Hex, await deps.secrets.getActionKey(), tokenHash, input.form.csrf);
 
   if (!resolution.ok) {

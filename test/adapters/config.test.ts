@@ -44,6 +44,17 @@ describe('functions/config', () => {
     });
   });
 
+  it('leaves out the grant-bound settings a function was not given; requiredSetting names what is missing', async () => {
+    const { requiredSetting } = await import('../../functions/config');
+    const result = loadConfig({ [ENV.tableName]: 't', [ENV.publicBaseUrl]: 'https://sak.dif.example.no' });
+    expect(result.ok && result.config).toEqual({ tableName: 't', publicBaseUrl: 'https://sak.dif.example.no', secondsPerDay: 86_400 });
+    const config = result.ok ? result.config : undefined;
+    expect(() => requiredSetting(config?.stateMachineArn, ENV.stateMachineArn)).toThrow(
+      new ConfigError('Missing environment variable: STATE_MACHINE_ARN'),
+    );
+    expect(requiredSetting('arn:x', ENV.stateMachineArn)).toBe('arn:x');
+  });
+
   it('names missing and invalid variables, never their values', () => {
     const result = loadConfig({ ...FULL, [ENV.tableName]: undefined, [ENV.senderEmail]: 'kari-at-example', [ENV.secondsPerDay]: '0' });
     expect(result.ok).toBe(false);
@@ -61,10 +72,10 @@ describe('functions/config', () => {
 
     vi.resetModules();
     process.env = { ...saved, ...FULL };
-    delete process.env[ENV.stateMachineArn];
+    delete process.env[ENV.tableName];
     const broken = await import('../../functions/config');
     // A fresh module graph has its own ConfigError class: compare by name.
     expect(() => broken.config()).toThrow(expect.objectContaining({ name: 'ConfigError' }));
-    expect(() => broken.config()).toThrow(/STATE_MACHINE_ARN/);
+    expect(() => broken.config()).toThrow(/TABLE_NAME/);
   });
 });

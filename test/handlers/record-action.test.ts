@@ -176,6 +176,14 @@ describe('POST /handling/{token}', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it("accepts a browser's opaque `Origin: null` (sent under Referrer-Policy no-referrer) with the right CSRF value", async () => {
+    const s = await singleDecider();
+    const page = await call(s.show, getEvent(s.raw));
+    const res = await call(s.record, postEvent(s.raw, { csrf: csrfFrom(page.html), choice: 'approve' }, { origin: 'null' }));
+    expect(res.statusCode).toBe(200);
+    expect(s.ports.workflow.completions).toHaveLength(1);
+  });
+
   it('rejects a choice the link does not allow, or none, with 400 and an error summary', async () => {
     const s = await singleDecider();
     const before = await snapshot(s.ports);
