@@ -33,7 +33,12 @@ const MAX_SAVE_ATTEMPTS = 5;
 export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): Promise<AdvanceOutput> {
   let c = await mustGetCase(deps, input.caseId);
   if (input.completed) c = await finishStep(deps, c, input.completed.stepId);
-  if (isFinalStatus(c.status)) return { done: true, caseId: c.caseId, status: c.status };
+  if (isFinalStatus(c.status)) {
+    // The applicant withdrew while the step waited (its units failed with CASE_WITHDRAWN_ERROR):
+    // tell the applicant and the secretariat, as every other end of a case does.
+    if (input.completed?.results.some((r) => r.outcome === 'withdrawn')) await notifyFinal(deps, c, undefined);
+    return { done: true, caseId: c.caseId, status: c.status };
+  }
 
   const steps = await deps.steps.listByCase(c.caseId);
   const open = steps.find((s) => s.status === 'open');

@@ -32,7 +32,9 @@ export interface ActionLinkDeps {
 /**
  * Gives every recipient of a unit who has not answered yet a fresh personal action link
  * (256-bit token, only its keyed hash stored, bound to member, step, unit and choices) and
- * e-mails it: the request itself, or a reminder (purring). Returns how many were sent.
+ * e-mails it: the request itself, or a reminder (purring). Earlier links of the unit stay valid
+ * until its deadline, so a member may answer from either e-mail; one answer per member is a
+ * condition of the step write. Returns how many were sent.
  */
 export async function issueActionLinks(
   deps: ActionLinkDeps,

@@ -330,6 +330,6 @@ describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () 
     expect((await api.withdraw(c.caseId)).status).toBe(409);
     // The applicant and the secretariat are told, as when a case is withdrawn for a missing
     // amendment (advance-case notifyFinal). Soft: withdraw-case sends nothing yet (reported).
-    await c.box.expectNext({ withdrawn: always(applicant) }, { timeoutMs: 10_000, soft: true });
+    await c.box.expectNext({ withdrawn: always(applicant) }, { timeoutMs: 10_000 });
   });
 });

@@ -5,7 +5,7 @@ import { nivaa3Application, SECRETARIAT_EMAILS, SECONDS_PER_DAY, workflowSetup }
 
 type Deps = Awaited<ReturnType<typeof workflowSetup>>;
 
-async function closeAllUnits(s: Deps, stepId: string, outcome: 'confirm' | 'support' | 'approve' | 'reject' | 'return' | 'lift') {
+async function closeAllUnits(s: Deps, stepId: string, outcome: 'confirm' | 'support' | 'approve' | 'reject' | 'return' | 'lift' | 'withdrawn') {
   const step = await s.ports.steps.get(s.caseId, stepId);
   for (const unit of step?.units ?? []) {
     await s.ports.steps.closeUnit({ caseId: s.caseId, stepId, unitId: unit.unitId }, outcome, s.ports.clock.now());
@@ -115,8 +115,13 @@ describe('advance-case (Step Functions task Advance)', () => {
     if (!c) throw new Error('case missing');
     const { transition } = await import('../../shared/domain/lifecycle');
     await s.ports.cases.save(transition(c, 'withdrawn', { actor: { kind: 'applicant' }, at: s.ports.clock.now() }), c.version);
-    const end = await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    s.ports.mailer.sent.length = 0;
+    const end = await advance(s, await closeAllUnits(s, '001', 'withdrawn'));
     expect(end).toEqual({ done: true, caseId: s.caseId, status: 'withdrawn' });
+    // The applicant and the secretariat are told, as at every other end of a case.
+    expect(s.ports.mailer.sent.map((m) => m.to).sort()).toEqual(
+      ['kari.eksempel@example.org', ...SECRETARIAT_EMAILS].sort(),
+    );
   });
 
   it('rejects a payload that is not the contract', async () => {

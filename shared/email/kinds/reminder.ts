@@ -7,8 +7,8 @@ import type { Audience, CaseSummary, EmailBase, RenderedEmail } from '../types';
 import { type ActionKind, caseFacts, deadlineFact, subjectTitle } from './common';
 
 /**
- * Reminder (purring) before a deadline, with a fresh link (a reminder supersedes the
- * previous token). Only the applicant's amendment may fall back to the case status page;
+ * Reminder (purring) before a deadline, with a fresh link (earlier links stay valid until the
+ * deadline; the database takes one answer per member). Only the applicant's amendment may fall back to the case status page;
  * everyone else acts through their own token, never through the applicant's link.
  */
 export type ReminderEmailInput = EmailBase & {
