@@ -35,7 +35,7 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
-  urls: { app: string; form: string; journal: string; secretariat: string; maildev: string; sfn: string; dynamodb: string };
+  urls: { app: string; form: string; journal: string; maildev: string; sfn: string; dynamodb: string };
   mail: LocalMailDev;
   engine: Engine;
   stateMachineArn: string;
@@ -150,7 +150,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         app: httpUrl,
         form: `${httpUrl}/`,
         journal: `${httpUrl}/journal`,
-        secretariat: `${httpUrl}/sekretariat`,
         maildev: mail.webUrl,
         sfn: sfn.url,
         dynamodb: db.endpoint,

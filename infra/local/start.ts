@@ -24,10 +24,10 @@ Beslutningsflyt kjører lokalt / is running locally
 
   Søknadsskjema / application form   ${urls.form}
   Offentlig journal / public journal  ${urls.journal}
-  Sekretariatet / secretariat         ${urls.secretariat}
+  Sekretariatet / secretariat         triage by the e-mailed link, or POST ${urls.app}/api/secretariat/cases/<caseId>/triage
   Saksstatus / case status            ${urls.app}/sak/<caseId>  (link in the receipt e-mail)
   JSON API                            ${urls.app}/api/applications
-  E-post (MailDev) / e-mail inbox     ${urls.maildev}
+  E-post (MailDev) / e-mail (JSON)    ${urls.maildev}/api/email
 
   One configured day of deadline lasts ${secondsPerDay} s (${SECONDS_PER_DAY_ENV}).
   Data in .local/ - stop with Ctrl-C; the next start resumes every case.
