@@ -41,6 +41,15 @@ export const DeployConfigSchema = z
       .optional(),
     /** One configured "day" of deadline in seconds; 86400 in AWS (smaller only for demos). */
     secondsPerDay: positiveInt.default(86_400),
+    /**
+     * Prefix of the Cognito hosted UI domain (<prefix>.auth.<region>.amazoncognito.com) where
+     * the secretariat signs in; unique per region. Default: beslutningsflyt-<account id>.
+     */
+    cognitoDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+      .refine((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito')
+      .optional(),
   })
   .strict()
   .refine((c) => c.senderEmail.endsWith(`@${c.senderDomain}`), {
@@ -58,6 +67,7 @@ export const DEPLOY_CONTEXT_KEYS = [
   'throttleBurstLimit',
   'publicBaseUrl',
   'secondsPerDay',
+  'cognitoDomainPrefix',
 ] as const;
 
 export class DeployConfigError extends Error {

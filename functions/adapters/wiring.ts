@@ -4,7 +4,11 @@ import { makeLinks } from '../../shared/ports/links';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
 import type { RecordActionDeps } from '../../shared/use-cases/record-action';
 import type { SubmitApplicationDeps } from '../../shared/use-cases/submit-application';
-import { config } from '../config';
+import { ENV } from '../../shared/config/env';
+import { ConfigError } from '../../shared/errors';
+import type { SignInDeps, SignInMethod } from '../../shared/pages/secretariat/sign-in';
+import { type AppConfig, config } from '../config';
+import { makeCognitoSignIn } from './cognito-sign-in';
 import { type AwsPorts, awsPorts } from './aws-ports';
 import { sesMailer } from './ses-mailer';
 import { hashToken } from './token-crypto';
@@ -68,4 +72,49 @@ export function applicantPageDeps() {
     hmacSha256Hex: (key: string, text: string) => hashToken(text, key),
     allowedOrigin: new URL(cfg.publicBaseUrl).origin,
   };
+}
+
+/**
+ * The secretariat's pages (overview, case, triage, reminders): the ports, the governance rules
+ * and e-mail (a reminder sends fresh action links), HMAC for the session cookie and the forms'
+ * CSRF tokens, and the one origin allowed to post them.
+ */
+export function secretariatPageDeps() {
+  const workflow = workflowDeps();
+  return {
+    ...workflow,
+    hmacSha256Hex: (key: string, text: string) => hashToken(text, key),
+    allowedOrigin: new URL(workflow.baseUrl).origin,
+  };
+}
+
+/** BASE64URL(SHA-256(text)): the PKCE S256 code challenge. */
+export function sha256Base64Url(text: string): string {
+  return createHash('sha256').update(text, 'ascii').digest('base64url');
+}
+
+/** Signing the secretariat in and out: Cognito's hosted UI in AWS, the local password locally. */
+export function signInDeps(): SignInDeps {
+  const cfg = config();
+  const settings = requiredSignIn(cfg.secretariatSignIn);
+  const method: SignInMethod =
+    settings.kind === 'local'
+      ? { kind: 'local', password: settings.password }
+      : { kind: 'cognito', oidc: makeCognitoSignIn({ domainUrl: settings.domainUrl, clientId: settings.clientId, issuer: settings.issuer }) };
+  const ports = awsPorts();
+  return {
+    secrets: ports.secrets,
+    clock: ports.clock,
+    ids: ports.ids,
+    method,
+    baseUrl: cfg.publicBaseUrl,
+    allowedOrigin: new URL(cfg.publicBaseUrl).origin,
+    hmacSha256Hex: (key, text) => hashToken(text, key),
+    sha256Base64Url,
+  };
+}
+
+function requiredSignIn(settings: AppConfig['secretariatSignIn']) {
+  if (settings === undefined) throw new ConfigError(`Missing environment variable: ${ENV.secretariatLogin}`);
+  return settings;
 }

@@ -181,4 +181,16 @@ export class AppFunction extends NodejsFunction {
     this.setEnv(ENV.senderEmail, email.senderEmail);
     return this.setEnv(ENV.sesConfigurationSet, email.configurationSet.configurationSetName);
   }
+
+  /**
+   * Signs the secretariat in through Cognito's hosted UI (code flow + PKCE with a public
+   * client): no IAM permission is needed, only where the hosted UI, the client and the issuer
+   * (JWKS) are.
+   */
+  signsInWithCognito(cognito: { domainUrl: string; clientId: string; issuer: string }): this {
+    return this.setEnv(ENV.secretariatLogin, 'cognito')
+      .setEnv(ENV.cognitoDomainUrl, cognito.domainUrl)
+      .setEnv(ENV.cognitoClientId, cognito.clientId)
+      .setEnv(ENV.cognitoIssuer, cognito.issuer);
+  }
 }

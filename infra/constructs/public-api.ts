@@ -37,6 +37,25 @@ const BY_ACTION_TOKEN =
 const BY_CASE_ID =
   "The applicant's page behind the case id (128 random bits, given only to the applicant, shared/domain/case.ts).";
 
+const BY_SESSION =
+  'Secretariat page: the handler requires a session cookie signed with the action key, issued only after a verified Cognito sign-in (browsers cannot send a JWT header on page loads); posts also need the session-bound CSRF token.';
+
+const SIGN_IN =
+  'Secretariat sign-in itself: it sends the browser to the Cognito hosted UI (code flow with PKCE and a signed state cookie) and verifies the ID token before issuing a session.';
+
+/** The secretariat's pages (issue 5); /sekretariat/sak/ is ROUTES.secretariatCase in shared/email/links.ts. */
+const SECRETARIAT_PAGE_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/sekretariat', handler: FUNCTIONS.showSecretariatPage, access: 'public', openBecause: BY_SESSION },
+  { method: 'GET', path: '/sekretariat/sak/{caseId}', handler: FUNCTIONS.showSecretariatPage, access: 'public', openBecause: BY_SESSION },
+  { method: 'POST', path: '/sekretariat/sak/{caseId}/triage', handler: FUNCTIONS.secretariatPageAction, access: 'public', openBecause: BY_SESSION },
+  { method: 'POST', path: '/sekretariat/sak/{caseId}/purring', handler: FUNCTIONS.secretariatPageAction, access: 'public', openBecause: BY_SESSION },
+  { method: 'GET', path: '/sekretariat/innlogging', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
+  { method: 'POST', path: '/sekretariat/innlogging', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
+  { method: 'GET', path: '/sekretariat/innlogging/ferdig', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
+  { method: 'GET', path: '/sekretariat/utlogging', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
+  { method: 'POST', path: '/sekretariat/utlogging', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
+];
+
 /** The public contract of the HTTP API (issue 3 "Public contract"). */
 export const API_ROUTES: readonly ApiRoute[] = [
   {
@@ -148,6 +167,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'public',
     openBecause: 'Public stylesheet of the pages; no data.',
   },
+  ...SECRETARIAT_PAGE_ROUTES,
   { method: 'GET', path: '/api/secretariat/cases', handler: FUNCTIONS.listCases, access: 'secretariat' },
   {
     method: 'POST',

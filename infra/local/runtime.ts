@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -35,7 +35,9 @@ export interface LocalRuntimeOptions {
 }
 
 export interface LocalRuntime {
-  urls: { app: string; form: string; journal: string; maildev: string; sfn: string; dynamodb: string };
+  urls: { app: string; form: string; journal: string; secretariat: string; maildev: string; sfn: string; dynamodb: string };
+  /** The local secretariat login's password (kept in <stateDir>/secretariat-password). */
+  secretariatPassword: string;
   mail: LocalMailDev;
   engine: Engine;
   stateMachineArn: string;
@@ -96,8 +98,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     const functions = lambdaFunctions(assembly, resolver);
     const shared = sharedEnvironment(functions);
+    const secretariatPassword = localSecretariatPassword(stateDir);
     Object.assign(process.env, shared.environment, {
       PUBLIC_BASE_URL: httpUrl,
+      // The secretariat signs in with a local password instead of Cognito's hosted UI (which
+      // needs an AWS account); shared/pages/secretariat/sign-in.ts.
+      SECRETARIAT_LOGIN: 'local',
+      SECRETARIAT_LOCAL_PASSWORD: secretariatPassword,
       SECONDS_PER_DAY: String(options.secondsPerDay),
       AWS_REGION: 'eu-north-1',
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -150,6 +157,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         app: httpUrl,
         form: `${httpUrl}/`,
         journal: `${httpUrl}/journal`,
+        secretariat: `${httpUrl}/sekretariat`,
         maildev: mail.webUrl,
         sfn: sfn.url,
         dynamodb: db.endpoint,
@@ -158,12 +166,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       engine,
       stateMachineArn: machine.arn,
       functions,
+      secretariatPassword,
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/**
+ * The local secretariat password: generated once (144 random bits) into the state directory
+ * (mode 600), so it stays the same across restarts until .local/ is deleted.
+ */
+function localSecretariatPassword(stateDir: string): string {
+  const file = join(stateDir, 'secretariat-password');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 16) return stored;
+  }
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 function lambdaContext(fn: LambdaFunctionInfo): Context {

@@ -24,7 +24,8 @@ Beslutningsflyt kjører lokalt / is running locally
 
   Søknadsskjema / application form   ${urls.form}
   Offentlig journal / public journal  ${urls.journal}
-  Sekretariatet / secretariat         triage by the e-mailed link, or POST ${urls.app}/api/secretariat/cases/<caseId>/triage
+  Sekretariatet / secretariat         ${urls.secretariat}
+    passord / password                ${runtime.secretariatPassword}  (also in .local/secretariat-password)
   Saksstatus / case status            ${urls.app}/sak/<caseId>  (link in the receipt e-mail)
   JSON API                            ${urls.app}/api/applications
   E-post (MailDev) / e-mail (JSON)    ${urls.maildev}/api/email

@@ -49,7 +49,11 @@ export class AppStack extends Stack {
       senderDomain: config.senderDomain,
       senderEmail: config.senderEmail,
     });
-    this.auth = new SecretariatAuth(this, 'SecretariatAuth');
+    this.auth = new SecretariatAuth(
+      this,
+      'SecretariatAuth',
+      config.cognitoDomainPrefix === undefined ? {} : { domainPrefix: config.cognitoDomainPrefix },
+    );
 
     const functions = {} as Record<FunctionName, AppFunction>;
     for (const name of Object.values(FUNCTIONS)) {
@@ -86,6 +90,12 @@ export class AppStack extends Stack {
       throttle: { rateLimit: config.throttleRateLimit, burstLimit: config.throttleBurstLimit },
     });
     const publicBaseUrl = config.publicBaseUrl ?? this.api.url;
+    // The secretariat pages' sign-in (shared/pages/secretariat/sign-in.ts): Cognito returns
+    // only to these two addresses of the deployment.
+    const pagesClient = this.auth.addPagesClient({
+      callbackUrl: `${publicBaseUrl}/sekretariat/innlogging/ferdig`,
+      logoutUrl: `${publicBaseUrl}/sekretariat/utlogging`,
+    });
 
     for (const name of Object.values(FUNCTIONS)) {
       const fn = functions[name];
@@ -101,6 +111,13 @@ export class AppStack extends Stack {
       }
       if (access.actionKey) fn.useActionKey(this.actionKey);
       if (access.email) fn.canSendEmail(this.email);
+      if (access.secretariatSignIn) {
+        fn.signsInWithCognito({
+          domainUrl: this.auth.domainUrl,
+          clientId: pagesClient.userPoolClientId,
+          issuer: this.auth.issuer,
+        });
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
@@ -108,5 +125,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'SecretariatSignInUrl', { value: `${publicBaseUrl}/sekretariat` });
   }
 }

@@ -21,6 +21,8 @@ export interface FunctionAccess {
   readonly completeTasks?: true;
   readonly actionKey?: true;
   readonly email?: true;
+  /** → SECRETARIAT_LOGIN and COGNITO_* (the hosted UI's client; no IAM permission). */
+  readonly secretariatSignIn?: true;
   readonly timeout?: Duration;
 }
 
@@ -130,6 +132,29 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   [FUNCTIONS.showJournal]: {
     description: 'GET /journal: public journal page without personal data',
     table: 'read',
+  },
+  [FUNCTIONS.showSecretariatPage]: {
+    description: 'GET /sekretariat[/sak/{caseId}]: the secretariat\'s case lists and case page (signed in)',
+    table: 'read',
+    // HMAC key of the session cookie and the forms' CSRF tokens.
+    actionKey: true,
+  },
+  [FUNCTIONS.secretariatPageAction]: {
+    description: 'POST /sekretariat/sak/{caseId}/triage|purring: triage and reminders from the pages',
+    table: 'readWrite',
+    // Triage completes the waiting triage task.
+    completeTasks: true,
+    // A reminder stores fresh action-link tokens (hashed with the key) and e-mails them.
+    actionKey: true,
+    email: true,
+  },
+  [FUNCTIONS.signInSecretariat]: {
+    description: '/sekretariat/innlogging, /innlogging/ferdig, /utlogging: secretariat sign-in and sign-out',
+    // Reads nothing; TABLE_NAME because functions/config.ts requires it of every function.
+    table: 'read',
+    // HMAC key of the session and sign-in attempt cookies.
+    actionKey: true,
+    secretariatSignIn: true,
   },
   [FUNCTIONS.serveAsset]: {
     description: 'GET /assets/{file}: the pages\' stylesheet, bundled into the function',

@@ -26,6 +26,8 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 /** DIF decision levels, Eierstrategi ch. 12 "Beslutningsnivåer". */
 export const NivaaSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Nivaa = z.infer<typeof NivaaSchema>;
+/** Every nivå, highest (1: generalforsamlingen decides) first. */
+export const NIVAAER: readonly Nivaa[] = [1, 2, 3];
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);

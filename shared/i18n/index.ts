@@ -8,6 +8,7 @@ import { errorMessages } from './catalogs/errors';
 import { governanceMessages } from './catalogs/governance';
 import { lifecycleMessages } from './catalogs/lifecycle';
 import { pageMessages } from './catalogs/pages';
+import { secretariatMessages } from './catalogs/secretariat';
 import { webMessages } from './catalogs/web';
 
 /**
@@ -25,6 +26,7 @@ const areas = [
   apiMessages,
   pageMessages,
   webMessages,
+  secretariatMessages,
 ] as const;
 
 type AreaKeys<T> = T extends Record<Language, Record<infer K, string>> ? K : never;

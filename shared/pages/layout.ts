@@ -14,6 +14,8 @@ export interface DocumentInput {
   /** The page's own title; the app name is appended. */
   title: string;
   main: SafeHtml;
+  /** Wide pages (the secretariat's tables) get more room. */
+  wide?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function renderDocument(input: DocumentInput): string {
 <p class="app-name">${t(lang, 'common.appName')}</p>
 ${languageSwitch(lang)}
 </header>
-<main id="main" tabindex="-1" class="app-main">
+<main id="main" tabindex="-1" class="app-main"${input.wide ? html` data-width="wide"` : ''}>
 ${input.main}
 </main>
 </body>

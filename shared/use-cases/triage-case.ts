@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Actor, MAX_COMMENT_LENGTH } from '../domain/case';
 import { type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../domain/ids';
-import { overrideNivaa } from '../domain/lifecycle';
+import { appendEvent, overrideNivaa } from '../domain/lifecycle';
 import { ConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
@@ -71,6 +71,11 @@ export async function triageCase(
   }
   const ref = { caseId: existing.caseId, stepId: open.step.stepId, unitId: open.unit.unitId };
   await completeUnit(deps, ref, 'confirm', at, NOT_AWAITING);
+  // Who confirmed belongs in the audit trail (an action link records its member the same way,
+  // record-action.ts); written after the unit closed, so a refused double submit logs nothing.
+  triaged = await updateCase(deps.cases, existing.caseId, (c) =>
+    appendEvent(c, 'triaged', { actor: input.actor, at, stepId: ref.stepId, bodyId: open.unit.bodyId, result: 'confirm' }),
+  );
   return {
     caseId: triaged.caseId,
     caseNumber: triaged.caseNumber,

@@ -156,6 +156,10 @@ export const FUNCTIONS = {
   casePageAction: 'case-page-action',
   showJournal: 'show-journal',
   serveAsset: 'serve-asset',
+  // The secretariat's pages (issue 5): work queues, a case with triage and reminders, sign-in.
+  showSecretariatPage: 'show-secretariat-page',
+  secretariatPageAction: 'secretariat-page-action',
+  signInSecretariat: 'sign-in-secretariat',
 } as const;
 
 /**

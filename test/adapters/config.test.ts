@@ -55,6 +55,31 @@ describe('functions/config', () => {
     expect(requiredSetting('arn:x', ENV.stateMachineArn)).toBe('arn:x');
   });
 
+  it('reads how the secretariat signs in, and refuses an incomplete or weak setting', () => {
+    const cognito = loadConfig({
+      ...FULL,
+      [ENV.secretariatLogin]: 'cognito',
+      [ENV.cognitoDomainUrl]: 'https://beslutningsflyt-1.auth.eu-north-1.amazoncognito.com/',
+      [ENV.cognitoClientId]: 'abc123',
+      [ENV.cognitoIssuer]: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_AbC',
+    });
+    expect(cognito.ok && cognito.config.secretariatSignIn).toEqual({
+      kind: 'cognito',
+      domainUrl: 'https://beslutningsflyt-1.auth.eu-north-1.amazoncognito.com',
+      clientId: 'abc123',
+      issuer: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_AbC',
+    });
+    const incomplete = loadConfig({ ...FULL, [ENV.secretariatLogin]: 'cognito', [ENV.cognitoClientId]: 'abc123' });
+    expect(!incomplete.ok && incomplete.error.message).toBe(
+      'Missing or invalid environment variables: COGNITO_DOMAIN_URL, COGNITO_ISSUER',
+    );
+    const local = loadConfig({ ...FULL, [ENV.secretariatLogin]: 'local', [ENV.secretariatLocalPassword]: 'a-long-enough-password' });
+    expect(local.ok && local.config.secretariatSignIn).toEqual({ kind: 'local', password: 'a-long-enough-password' });
+    const weak = loadConfig({ ...FULL, [ENV.secretariatLogin]: 'local', [ENV.secretariatLocalPassword]: 'kort' });
+    expect(!weak.ok && weak.error.message).toBe('Missing or invalid environment variables: SECRETARIAT_LOCAL_PASSWORD');
+    expect(!weak.ok && weak.error.message).not.toContain('kort');
+  });
+
   it('names missing and invalid variables, never their values', () => {
     const result = loadConfig({ ...FULL, [ENV.tableName]: undefined, [ENV.senderEmail]: 'kari-at-example', [ENV.secondsPerDay]: '0' });
     expect(result.ok).toBe(false);

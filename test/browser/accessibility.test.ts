@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES, type Language } from '../../shared/domain/ids';
+import { LANGUAGES } from '../../shared/domain/ids';
 import { governance } from '../../shared/governance/load';
 import { councilFor } from '../../shared/governance/lookup';
 import { t } from '../../shared/i18n';
@@ -18,7 +18,7 @@ import {
   type TestRuntime,
   voters,
 } from '../integration/helpers';
-import { checkPage, focused, launch, stylesApplied, type TestBrowser } from './support';
+import { checkServedPage, focused, launch, type TestBrowser } from './support';
 
 /**
  * Every applicant page in bokmål, nynorsk and English passes axe-core (WCAG 2.0/2.1 A and AA)
@@ -38,13 +38,7 @@ afterAll(async () => {
   await runtime?.close();
 });
 
-/** Checks the page's language, styles and accessibility, and saves a screenshot. */
-async function check(page: Page, name: string, lang: Language): Promise<void> {
-  expect(await page.getAttribute('html', 'lang'), name).toBe(lang);
-  expect(await stylesApplied(page), name).toBe(true);
-  expect(await page.locator('h1').count(), name).toBe(1);
-  await checkPage(page, `${name}-${lang}`);
-}
+const check = checkServedPage;
 
 async function submitAndWait(page: Page, selector = '#submit'): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);

@@ -108,6 +108,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/**
+ * Checks a served page as a person would meet it: in the expected language, styled, with one
+ * h1, no axe-core violations; and saves its screenshot as `<name>-<lang>`.
+ */
+export async function checkServedPage(page: Page, name: string, lang: string): Promise<void> {
+  expect(await page.getAttribute('html', 'lang'), name).toBe(lang);
+  expect(await stylesApplied(page), name).toBe(true);
+  expect(await page.locator('h1').count(), name).toBe(1);
+  await checkPage(page, `${name}-${lang}`);
+}
+
 /** The id (or tag) of the focused element. */
 export function focused(page: Page): Promise<string> {
   return page.evaluate(() => {

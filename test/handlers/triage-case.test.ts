@@ -34,7 +34,17 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     const res = await call(handler, triage({ choice: 'confirm' }, { sub: 'sek-ola' }));
     expect(res.statusCode).toBe(200);
     expect(res.json).toMatchObject({ caseId: CASE_ID, caseNumber: '2026/0001', nivaa: 2, status: 'triage' });
-    expect(await ports.cases.get(CASE_ID)).toEqual(before);
+    // Only the audit trail changes: who confirmed, and when.
+    const after = await ports.cases.get(CASE_ID);
+    expect({ ...after, events: after?.events.slice(0, -1), version: before?.version, updatedAt: before?.updatedAt }).toEqual(before);
+    expect(after?.events.at(-1)).toEqual({
+      type: 'triaged',
+      actor: { kind: 'secretariat', id: 'sek-ola' },
+      at: '2026-03-03T08:00:00.000Z',
+      stepId: '001',
+      bodyId: 'sekretariat',
+      result: 'confirm',
+    });
     const unit = (await ports.steps.get(CASE_ID, '001'))?.units[0];
     expect(unit).toMatchObject({ status: 'closed', outcome: 'confirm', closedAt: '2026-03-03T08:00:00.000Z' });
     expect(ports.workflow.completions).toEqual([
@@ -59,7 +69,10 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
       at: '2026-03-03T08:00:00.000Z',
       actor: { kind: 'secretariat', id: 'sek-ola' },
     });
-    expect(stored?.events.at(-1)).toMatchObject({ type: 'nivaa_overridden', fromNivaa: 2, toNivaa: 1 });
+    expect(stored?.events.slice(-2)).toMatchObject([
+      { type: 'nivaa_overridden', fromNivaa: 2, toNivaa: 1, actor: { kind: 'secretariat', id: 'sek-ola' } },
+      { type: 'triaged', result: 'confirm', actor: { kind: 'secretariat', id: 'sek-ola' } },
+    ]);
     expect(ports.workflow.completions).toHaveLength(1);
   });
 

@@ -101,7 +101,29 @@ describe('functions', () => {
       expect(ENV.senderEmail in env && ENV.sesConfigurationSet in env, name).toBe(Boolean(access.email));
       expect(actions.includes('ses:SendEmail'), name).toBe(Boolean(access.email));
       expect(ENV.stateMachineArn in env, name).toBe(Boolean(access.startWorkflow || access.completeTasks));
+      for (const variable of [ENV.secretariatLogin, ENV.cognitoDomainUrl, ENV.cognitoClientId, ENV.cognitoIssuer]) {
+        expect(variable in env, `${name} ${variable}`).toBe(Boolean(access.secretariatSignIn));
+      }
+      // The local password exists only in the local runtime, never in a deployed function.
+      expect(ENV.secretariatLocalPassword in env, name).toBe(false);
     }
+  });
+
+  it('signs the secretariat in through the hosted UI client whose only return addresses are the sign-in pages', () => {
+    const env = envOf(FUNCTIONS.signInSecretariat);
+    expect(env[ENV.secretariatLogin]).toBe('cognito');
+    const clients = resourcesOfType(s.appResources, 'AWS::Cognito::UserPoolClient');
+    const pages = clients.find(([, c]) => asList(c.Properties?.AllowedOAuthFlows as Json[]).includes('code'));
+    if (!pages) throw new Error('no hosted UI client');
+    expect(env[ENV.cognitoClientId]).toEqual({ Ref: pages[0] });
+    const [apiId] = resourcesOfType(s.appResources, 'AWS::ApiGatewayV2::Api')[0] ?? [];
+    const api = { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] };
+    expect(pages[1].Properties).toMatchObject({
+      CallbackURLs: [{ 'Fn::Join': ['', [api, '/sekretariat/innlogging/ferdig']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', [api, '/sekretariat/utlogging']] }],
+      GenerateSecret: false,
+    });
+    s.appTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: Match.anyValue() });
   });
 });
 

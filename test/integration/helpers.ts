@@ -44,6 +44,8 @@ export function tempStateDir(): Promise<string> {
 export interface TestRuntime {
   base: string;
   mail: MailDevClient;
+  /** The local secretariat login's password (infra/local/runtime.ts). */
+  secretariatPassword: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startTestRuntime(secondsPerDay: number): Promise<TestRunti
   return {
     base: runtime.urls.app,
     mail: runtime.mail.client,
+    secretariatPassword: runtime.secretariatPassword,
     close: async () => {
       await runtime.close();
       await rm(stateDir, { recursive: true, force: true });

@@ -147,3 +147,6 @@ ${withdraw(view, lang)}
 <p class="ds-paragraph"><a class="ds-link" href="/journal">${t(lang, 'web.case.journalLink')}</a></p>`;
   return renderDocument({ lang, title: heading, main });
 }
+
+/** The steps timeline and the statements table, shared with the secretariat's case page. */
+export { statements as statementsSection, steps as stepsSection };

@@ -29,6 +29,8 @@ export interface PageResult {
   status: number;
   body: string;
   cookies: string[];
+  /** Where a 302/303 sends the browser (a path of this site, or the sign-in provider). */
+  location?: string;
 }
 
 export interface FormPageDeps extends PageCsrfDeps {

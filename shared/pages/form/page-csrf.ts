@@ -21,7 +21,7 @@ export interface PageCsrfDeps {
 }
 
 /** What a form is for; part of the signed text so tokens are not interchangeable. */
-export type FormPurpose = 'application' | `amend:${string}` | `withdraw:${string}`;
+export type FormPurpose = 'application' | 'secretariat-sign-in' | `amend:${string}` | `withdraw:${string}`;
 
 export function isNonce(value: string | undefined): value is string {
   return value !== undefined && NONCE_PATTERN.test(value);

@@ -4,7 +4,9 @@ import type { PageResult } from './flows';
 
 /** A page flow's result as the HTTP response: the shared page headers plus its cookies. */
 export function toPageResponse(result: PageResult, lang: Language, rememberLanguage?: Language): PageResponse {
-  const response = pageResponse(result.status, result.body, lang, { rememberLanguage });
+  const base = pageResponse(result.status, result.body, lang, { rememberLanguage });
+  const response =
+    result.location === undefined ? base : { ...base, headers: { ...base.headers, location: result.location } };
   const cookies = [...(response.cookies ?? []), ...result.cookies];
   return cookies.length === 0 ? response : { ...response, cookies };
 }

@@ -1,0 +1,34 @@
+import { postCaseAction, type SecretariatActionDeps } from '../shared/pages/secretariat/flows';
+import { SESSION_COOKIE } from '../shared/pages/secretariat/session';
+import { toPageResponse } from '../shared/pages/form/page-result';
+import { pickLanguage } from '../shared/pages/language';
+import { secretariatPageDeps } from './adapters/wiring';
+import { cookies, formBody, header, pathParam } from './http/request';
+import { type Deps, resolveDeps } from './lazy';
+import { logger } from './logger';
+import { htmlPage, remember } from './show-action';
+
+/**
+ * POST /sekretariat/sak/{caseId}/triage (confirm or override the nivå) and
+ * POST /sekretariat/sak/{caseId}/purring (remind a body), urlencoded with the session's CSRF
+ * token. The route key, never the raw path, says which.
+ */
+export function makeHandler(deps: Deps<SecretariatActionDeps>) {
+  const get = resolveDeps(deps);
+  return htmlPage('secretariat-page-action', async (event, signals) => {
+    const lang = pickLanguage(signals);
+    const action = event.routeKey.endsWith('/triage') ? 'triage' : 'remind';
+    const result = await postCaseAction(get(), {
+      lang,
+      sessionCookie: cookies(event)[SESSION_COOKIE],
+      caseId: pathParam(event, 'caseId'),
+      action,
+      form: formBody(event),
+      origin: header(event, 'origin'),
+    });
+    logger.info('secretariat action handled', { action, status: result.status });
+    return toPageResponse(result, lang, remember(signals).rememberLanguage);
+  });
+}
+
+export const handler = makeHandler(secretariatPageDeps);

@@ -1,0 +1,27 @@
+import { type SecretariatPageDeps, showCase, showOverview } from '../shared/pages/secretariat/flows';
+import { SESSION_COOKIE } from '../shared/pages/secretariat/session';
+import { toPageResponse } from '../shared/pages/form/page-result';
+import { pickLanguage } from '../shared/pages/language';
+import { secretariatPageDeps } from './adapters/wiring';
+import { cookies, pathParam } from './http/request';
+import { type Deps, resolveDeps } from './lazy';
+import { htmlPage, remember } from './show-action';
+
+/**
+ * GET /sekretariat (cases by status or deadline) and GET /sekretariat/sak/{caseId} (one case:
+ * triage, reminders, audit trail). Signed-in secretariat only: otherwise 303 to sign in.
+ * Never changes anything.
+ */
+export function makeHandler(deps: Deps<SecretariatPageDeps>) {
+  const get = resolveDeps(deps);
+  return htmlPage('show-secretariat-page', async (event, signals) => {
+    const lang = pickLanguage(signals);
+    const request = { lang, sessionCookie: cookies(event)[SESSION_COOKIE], query: event.queryStringParameters ?? {} };
+    const result = event.routeKey.includes('{caseId}')
+      ? await showCase(get(), { ...request, caseId: pathParam(event, 'caseId') })
+      : await showOverview(get(), request);
+    return toPageResponse(result, lang, remember(signals).rememberLanguage);
+  });
+}
+
+export const handler = makeHandler(secretariatPageDeps);

@@ -1,0 +1,53 @@
+import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
+import { toPageResponse } from '../shared/pages/form/page-result';
+import { pickLanguage } from '../shared/pages/language';
+import { LOGIN_COOKIE, SESSION_COOKIE } from '../shared/pages/secretariat/session';
+import {
+  completeSignIn,
+  postLocalSignIn,
+  type SignInDeps,
+  showSignIn,
+  signedOutPage,
+  signOut,
+} from '../shared/pages/secretariat/sign-in';
+import { signInDeps } from './adapters/wiring';
+import { cookies, formBody, header } from './http/request';
+import { type Deps, resolveDeps } from './lazy';
+import { logger } from './logger';
+import { htmlPage, remember } from './show-action';
+
+/**
+ * The secretariat's sign-in routes (shared/pages/secretariat/sign-in.ts):
+ *   GET  /sekretariat/innlogging         hosted UI redirect (Cognito) or the password form (local)
+ *   POST /sekretariat/innlogging         the local password
+ *   GET  /sekretariat/innlogging/ferdig  Cognito's redirect back with the code
+ *   POST /sekretariat/utlogging          sign out; GET shows "signed out"
+ */
+export function makeHandler(deps: Deps<SignInDeps>) {
+  const get = resolveDeps(deps);
+  return htmlPage('sign-in-secretariat', async (event, signals) => {
+    const lang = pickLanguage(signals);
+    const jar = cookies(event);
+    const query = event.queryStringParameters ?? {};
+    const origin = header(event, 'origin');
+    const result = await (async () => {
+      switch (event.routeKey) {
+        case 'GET /sekretariat/innlogging':
+          return showSignIn(get(), { lang, next: query.next, sessionCookie: jar[SESSION_COOKIE], cookieNonce: jar[FORM_NONCE_COOKIE] });
+        case 'POST /sekretariat/innlogging':
+          return postLocalSignIn(get(), { lang, form: formBody(event), cookieNonce: jar[FORM_NONCE_COOKIE], origin });
+        case 'GET /sekretariat/innlogging/ferdig':
+          return completeSignIn(get(), { lang, query, loginCookie: jar[LOGIN_COOKIE] });
+        case 'POST /sekretariat/utlogging':
+          return signOut(get(), { lang, form: formBody(event), sessionCookie: jar[SESSION_COOKIE], origin });
+        default:
+          return signedOutPage(lang);
+      }
+    })();
+    // The status only: never the code, state, cookies or who signed in.
+    logger.info('secretariat sign-in route handled', { route: event.routeKey, status: result.status });
+    return toPageResponse(result, lang, remember(signals).rememberLanguage);
+  });
+}
+
+export const handler = makeHandler(signInDeps);

@@ -1,0 +1,117 @@
+import type { AuditEvent, Case } from '../domain/case';
+import type { BodyId, Language, Nivaa } from '../domain/ids';
+import type { StepRecord } from '../domain/step';
+import { isMessageKey, t } from '../i18n';
+import type { CaseRepository } from '../ports/case-repository';
+import type { StepRepository } from '../ports/step-repository';
+import { loadCase } from './case-access';
+import { type CaseStatusView, caseStatusView } from './get-case-status';
+import { statusText } from './get-journal';
+import { unitContacts } from './notifier';
+import type { WorkflowRules } from './workflow-rules';
+
+export interface ShowSecretariatCaseDeps {
+  cases: CaseRepository;
+  steps: StepRepository;
+  rules: WorkflowRules;
+}
+
+/** A body the case waits for, with who has not answered yet (the secretariat chases them). */
+export interface WaitingUnitView {
+  stepId: string;
+  unitId: string;
+  bodyId: BodyId;
+  stepText: string;
+  deadline: string;
+  answered: number;
+  recipients: number;
+  /** Names (or roster ids) of the members still to answer; never e-mail addresses. */
+  pending: string[];
+  remindersLeft: number;
+}
+
+/** One audit event in full: the secretariat sees who (by id), comments and reasons. */
+export interface AuditRowView {
+  at: string;
+  typeText: string;
+  actorText: string;
+  actorId: string | null;
+  details: string[];
+  comment: string | null;
+}
+
+export interface SecretariatCaseView {
+  status: CaseStatusView;
+  contact: { name: string; email: string; phone: string };
+  description: string;
+  /** Set while the case waits for the secretariat's triage. */
+  triage: { nivaa: Nivaa; needsConfirmation: boolean } | null;
+  waiting: WaitingUnitView[];
+  audit: AuditRowView[];
+}
+
+/**
+ * GET /sekretariat/sak/{caseId}: everything the secretariat needs to triage and chase a case
+ * (DOMAIN.md "Who is who"): the applicant's view plus the contact person, who has not
+ * answered yet, and the full audit trail (actor ids, comments, reasons). Changes nothing.
+ */
+export async function showSecretariatCase(
+  deps: ShowSecretariatCaseDeps,
+  input: { caseId: string | undefined; lang: Language },
+): Promise<SecretariatCaseView> {
+  const c = await loadCase(deps.cases, input.caseId);
+  const steps = await deps.steps.listByCase(c.caseId);
+  const { lang } = input;
+  const openTriage = c.status === 'triage' && steps.some((s) => s.kind === 'triage' && s.status === 'open');
+  return {
+    status: caseStatusView(c, steps, lang),
+    contact: { ...c.application.contactPerson },
+    description: c.application.needDescription,
+    triage: openTriage ? { nivaa: c.nivaa, needsConfirmation: c.proposal.needsConfirmation } : null,
+    waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
+    audit: c.events.map((e) => auditRow(e, lang)),
+  };
+}
+
+function waitingUnits(rules: WorkflowRules, c: Case, step: StepRecord, lang: Language): WaitingUnitView[] {
+  return step.units
+    .filter((u) => u.status === 'open')
+    .map((unit) => {
+      const names = new Map(unitContacts(rules, c, step.definitionId, unit.bodyId).map((p) => [p.memberId, p.name]));
+      const pending = unit.recipients
+        .filter((r) => !unit.answers.some((a) => a.memberId === r.memberId))
+        .map((r) => names.get(r.memberId) ?? r.memberId);
+      return {
+        stepId: step.stepId,
+        unitId: unit.unitId,
+        bodyId: unit.bodyId,
+        stepText: t(lang, `email.step.${step.kind}`),
+        deadline: unit.deadline,
+        answered: unit.answers.length,
+        recipients: unit.recipients.length,
+        pending,
+        remindersLeft: unit.remindersLeft,
+      };
+    });
+}
+
+function auditRow(e: AuditEvent, lang: Language): AuditRowView {
+  const details: string[] = [];
+  if (e.from !== undefined && e.to !== undefined) {
+    details.push(t(lang, 'secretariat.audit.status', { from: statusText(lang, e.from), to: statusText(lang, e.to) }));
+  }
+  if (e.fromNivaa !== undefined && e.toNivaa !== undefined) {
+    details.push(t(lang, 'secretariat.audit.nivaa', { from: e.fromNivaa, to: e.toNivaa }));
+  }
+  if (e.bodyId !== undefined) details.push(t(lang, `email.body.${e.bodyId}`));
+  if (e.result !== undefined) details.push(t(lang, `email.outcome.${e.result}`));
+  if (e.reasonKey !== undefined) details.push(isMessageKey(e.reasonKey) ? t(lang, e.reasonKey) : e.reasonKey);
+  return {
+    at: e.at,
+    typeText: t(lang, `event.${e.type}`),
+    actorText: t(lang, `lifecycle.actor.${e.actor.kind}`),
+    actorId: e.actor.id ?? null,
+    details,
+    comment: e.comment ?? null,
+  };
+}
