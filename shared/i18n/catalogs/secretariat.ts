@@ -51,8 +51,8 @@ export const secretariatMessages = defineCatalog({
     'secretariat.triage.needsConfirmation':
       'Forslaget bygger på svar som må vurderes særskilt. Bekreft nivået, eller velg et annet og skriv hvorfor.',
     'secretariat.triage.nivaa': 'Nivå for saken',
-    'secretariat.triage.keep': 'Bekreft {nivaa} (foreslått)',
-    'secretariat.triage.change': 'Endre til {nivaa}',
+    'secretariat.triage.keep': 'Bekreft nivå {nivaa} (foreslått)',
+    'secretariat.triage.change': 'Endre til nivå {nivaa}',
     'secretariat.triage.reason': 'Begrunnelse (må fylles ut hvis du endrer nivået)',
     'secretariat.triage.reasonHint': 'Begrunnelsen blir vist for søkeren. Høyst {max} tegn.',
     'secretariat.triage.submit': 'Lagre vurderingen',
@@ -152,8 +152,8 @@ export const secretariatMessages = defineCatalog({
     'secretariat.triage.needsConfirmation':
       'Forslaget byggjer på svar som må vurderast særskilt. Stadfest nivået, eller vel eit anna og skriv kvifor.',
     'secretariat.triage.nivaa': 'Nivå for saka',
-    'secretariat.triage.keep': 'Stadfest {nivaa} (føreslått)',
-    'secretariat.triage.change': 'Endre til {nivaa}',
+    'secretariat.triage.keep': 'Stadfest nivå {nivaa} (føreslått)',
+    'secretariat.triage.change': 'Endre til nivå {nivaa}',
     'secretariat.triage.reason': 'Grunngiving (må fyllast ut viss du endrar nivået)',
     'secretariat.triage.reasonHint': 'Grunngivinga blir vist for søkjaren. Høgst {max} teikn.',
     'secretariat.triage.submit': 'Lagre vurderinga',
@@ -253,8 +253,8 @@ export const secretariatMessages = defineCatalog({
     'secretariat.triage.needsConfirmation':
       'The proposal rests on answers that need a closer look. Confirm the level, or choose another and say why.',
     'secretariat.triage.nivaa': 'Level of the case',
-    'secretariat.triage.keep': 'Confirm {nivaa} (proposed)',
-    'secretariat.triage.change': 'Change to {nivaa}',
+    'secretariat.triage.keep': 'Confirm level {nivaa} (proposed)',
+    'secretariat.triage.change': 'Change to level {nivaa}',
     'secretariat.triage.reason': 'Reason (required if you change the level)',
     'secretariat.triage.reasonHint': 'The applicant will see the reason. At most {max} characters.',
     'secretariat.triage.submit': 'Save the assessment',

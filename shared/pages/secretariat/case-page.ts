@@ -67,8 +67,8 @@ function triageForm(input: CasePageInput): SafeHtml | string {
     value: String(n),
     label:
       n === view.triage?.nivaa
-        ? t(lang, 'secretariat.triage.keep', { nivaa: t(lang, 'common.nivaa', { nivaa: n }) })
-        : t(lang, 'secretariat.triage.change', { nivaa: t(lang, 'common.nivaa', { nivaa: n }) }),
+        ? t(lang, 'secretariat.triage.keep', { nivaa: n })
+        : t(lang, 'secretariat.triage.change', { nivaa: n }),
   }));
   return html`<section aria-labelledby="triage-heading">
 ${h2('triage-heading', t(lang, 'secretariat.triage.heading'))}

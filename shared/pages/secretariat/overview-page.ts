@@ -73,7 +73,7 @@ function statusFilter(input: OverviewInput): SafeHtml | string {
     { value: '', label: t(lang, 'secretariat.list.allOpen') },
     ...CASE_STATUSES.map((s) => ({ value: s, label: statusText(lang, s) })),
   ];
-  return html`<form method="get" action="${secretariatPaths.overview}" class="app-form app-filter">
+  return html`<form method="get" action="${secretariatPaths.overview}" class="app-filter">
 ${select({ name: 'status', label: t(lang, 'secretariat.list.filter'), values: { status: input.status ?? '' }, errors: [], options })}
 <button class="ds-button" data-variant="secondary" type="submit">${t(lang, 'secretariat.list.show')}</button>
 </form>`;
