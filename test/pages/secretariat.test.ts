@@ -138,6 +138,10 @@ describe('signing in (local password)', () => {
     const cookies = [`form_nonce=${setCookies(form).form_nonce}`];
     const fields = { csrf: hiddenValue(form.body, 'csrf'), next: hiddenValue(form.body, 'next') };
 
+    const empty = await handler(formPost('POST /sekretariat/innlogging', '/sekretariat/innlogging', { ...fields, password: '' }, { cookies }));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain(t('nb', 'secretariat.signIn.errors.empty'));
+
     const wrong = await handler(formPost('POST /sekretariat/innlogging', '/sekretariat/innlogging', { ...fields, password: 'gjett' }, { cookies }));
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain(t('nb', 'secretariat.signIn.errors.wrong'));

@@ -85,7 +85,7 @@ async function passwordMatches(deps: SignInDeps, expected: string, given: string
   return given.length > 0 && given.length <= 1024 && constantTimeEqual(mac(expected), mac(given));
 }
 
-/** POST /sekretariat/innlogging (local method only): 303 on; 401 wrong password; 403 CSRF. */
+/** POST /sekretariat/innlogging (local method only): 303 on; 400 empty; 401 wrong password; 403 CSRF. */
 export async function postLocalSignIn(
   deps: SignInDeps,
   input: { lang: Language; form: PostedForm; cookieNonce: string | undefined; origin: string | undefined },
@@ -99,7 +99,9 @@ export async function postLocalSignIn(
     origin: input.origin,
   });
   if (!ok) return localForm(deps, lang, next, input.cookieNonce, t(lang, 'web.form.errors.expired'), 403);
-  if (!(await passwordMatches(deps, deps.method.password, form.get(PASSWORD_FIELD) ?? ''))) {
+  const given = form.get(PASSWORD_FIELD) ?? '';
+  if (given === '') return localForm(deps, lang, next, input.cookieNonce, t(lang, 'secretariat.signIn.errors.empty'), 400);
+  if (!(await passwordMatches(deps, deps.method.password, given))) {
     return localForm(deps, lang, next, input.cookieNonce, t(lang, 'secretariat.signIn.errors.wrong'), 401);
   }
   return redirect(next, [await issueSession(deps, LOCAL_USER)]);
