@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/domain/ids';
 import { governance } from '../../shared/governance/load';
 import { councilFor } from '../../shared/governance/lookup';
@@ -14,29 +14,18 @@ import {
   openAction,
   poll,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
   voters,
 } from '../integration/helpers';
-import { checkServedPage, focused, launch, type TestBrowser } from './support';
+import { checkServedPage, focused, useRuntimeAndBrowser } from './support';
 
 /**
  * Every applicant page in bokmål, nynorsk and English passes axe-core (WCAG 2.0/2.1 A and AA)
  * as served, including the forms with their validation errors shown; each is screenshotted.
  * One runtime for the file: handlers read their configuration at import.
  */
-let runtime: TestRuntime;
-let browser: TestBrowser;
+const env = useRuntimeAndBrowser();
 
-beforeAll(async () => {
-  runtime = await startTestRuntime(86_400);
-  browser = await launch();
-}, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
 
 const check = checkServedPage;
 
@@ -66,8 +55,8 @@ async function fillApplication(page: Page, title: string): Promise<void> {
 describe('the applicant pages pass axe-core in every language', () => {
   for (const lang of LANGUAGES) {
     it(`form, errors, receipt, status, withdrawal, journal and not-found pages (${lang})`, async () => {
-      const { page } = browser;
-      await page.goto(`${runtime.base}/?lang=${lang}`);
+      const { page } = env.browser;
+      await page.goto(`${env.runtime.base}/?lang=${lang}`);
       await check(page, 'form', lang);
 
       // Sent empty: the error summary comes first, has focus, and links to each field.
@@ -106,12 +95,12 @@ describe('the applicant pages pass axe-core in every language', () => {
       expect(await page.locator('.app-facts').innerText()).toContain(t(lang, 'status.withdrawn'));
       await check(page, 'status-withdrawn', lang);
 
-      await page.goto(`${runtime.base}/journal`);
+      await page.goto(`${env.runtime.base}/journal`);
       expect(await page.locator('table caption').innerText()).toBe(t(lang, 'web.journal.caption'));
       await check(page, 'journal', lang);
-      await page.goto(`${runtime.base}/sak/aaaaaaaaaaaaaaaaaaaaaaaaaa`);
+      await page.goto(`${env.runtime.base}/sak/aaaaaaaaaaaaaaaaaaaaaaaaaa`);
       await check(page, 'not-found', lang);
-      expect(browser.problems).toEqual([]);
+      expect(env.browser.problems).toEqual([]);
     }, 120_000);
   }
 });
@@ -128,9 +117,9 @@ async function linkFor(mailbox: CaseMailbox, kind: EmailKind, address: string): 
 
 /** A nivå 3 case sent back for more information by daglig leder (through the e-mailed links). */
 async function returnedCase(): Promise<string> {
-  const api = new Api(runtime.base);
+  const api = new Api(env.runtime.base);
   const submitted = await api.submit(applications.nivaa3('kari.retur@example.org', 'Sak som skal suppleres'));
-  const mailbox = new CaseMailbox(runtime.mail, submitted.caseNumber);
+  const mailbox = new CaseMailbox(env.runtime.mail, submitted.caseNumber);
   await act(await linkFor(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm');
   const leader = councilFor(governance, 'daglig_leder').members[0]?.email ?? '';
   for (const member of voters('brukerrad', 'svarut')) {
@@ -146,10 +135,10 @@ async function returnedCase(): Promise<string> {
 
 describe('the amendment pages pass axe-core in every language', () => {
   it('status when returned, the prefilled form, its errors, and the result', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const caseId = await returnedCase();
     for (const lang of LANGUAGES) {
-      await page.goto(`${runtime.base}/sak/${caseId}?lang=${lang}`);
+      await page.goto(`${env.runtime.base}/sak/${caseId}?lang=${lang}`);
       await check(page, 'status-returned', lang);
       await Promise.all([page.waitForNavigation(), page.click(`a[href="/sak/${caseId}/endre"]`)]);
       expect(await page.inputValue('#f-title')).toBe('Sak som skal suppleres');
@@ -165,6 +154,6 @@ describe('the amendment pages pass axe-core in every language', () => {
     await submitAndWait(page);
     expect(await page.locator('h1').innerText()).toBe(t('en', 'web.amend.done.heading'));
     await check(page, 'amend-done', 'en');
-    expect(browser.problems).toEqual([]);
+    expect(env.browser.problems).toEqual([]);
   }, 180_000);
 });

@@ -1,21 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { governance } from '../../shared/governance/load';
 import { councilFor } from '../../shared/governance/lookup';
 import { t } from '../../shared/i18n';
 import {
-  type CaseEmail,
   CaseMailbox,
-  type EmailKind,
   openAction,
   poll,
   postAction,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
   voters,
 } from '../integration/helpers';
-import { checkPage, focused, launch, screenshot, stylesApplied, type TestBrowser } from './support';
+import { checkPage, focused, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from './support';
 
 /**
  * Issue 5 end to end in a real browser: a municipality completes the form with the keyboard
@@ -23,18 +19,9 @@ import { checkPage, focused, launch, screenshot, stylesApplied, type TestBrowser
  * secretariat's triage, the brukerråd's statements, daglig leder's decision) until the status
  * page shows it approved. One runtime per file: handlers read their configuration at import.
  */
-let runtime: TestRuntime;
-let browser: TestBrowser;
+const env = useRuntimeAndBrowser();
 
-beforeAll(async () => {
-  runtime = await startTestRuntime(86_400);
-  browser = await launch();
-}, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
 
 const CONTACT = 'kari.tastatur@example.org';
 
@@ -97,17 +84,6 @@ async function fillWithKeyboard(page: Page): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
 
-/** The action link in the message of `kind` to `address`, once it has arrived. */
-async function linkFor(mailbox: CaseMailbox, kind: EmailKind, address: string): Promise<string> {
-  const email = await poll<CaseEmail | undefined>(
-    `${kind} message to ${address}`,
-    async () => (await mailbox.all()).find((e) => e.kind === kind && e.to === address.toLowerCase() && e.links.length > 0),
-    (found) => found !== undefined,
-    { timeoutMs: 30_000 },
-  );
-  return email?.links[0] ?? '';
-}
-
 /** Opens an action link in the browser, chooses on the page and sends its form. */
 async function answerByLink(page: Page, link: string, choice: string, name: string): Promise<void> {
   await page.goto(link);
@@ -120,8 +96,8 @@ async function answerByLink(page: Page, link: string, choice: string, name: stri
 
 describe('a municipality applies through the browser and follows the case to its decision (nivå 3)', () => {
   it('completes the form with the keyboard only, gets the receipt, and sees the case approved', async () => {
-    const { page } = browser;
-    await page.goto(`${runtime.base}/`);
+    const { page } = env.browser;
+    await page.goto(`${env.runtime.base}/`);
     expect(await stylesApplied(page)).toBe(true);
     await checkPage(page, 'journey-form-nb');
     await fillWithKeyboard(page);
@@ -138,24 +114,24 @@ describe('a municipality applies through the browser and follows the case to its
     const statusUrl = (await page.locator('#status-link').getAttribute('href')) ?? '';
     expect(statusUrl).toMatch(/\/sak\/[a-z0-9]{26}$/);
 
-    const mailbox = new CaseMailbox(runtime.mail, caseNumber);
+    const mailbox = new CaseMailbox(env.runtime.mail, caseNumber);
     // Triage: one secretariat member confirms the nivå through the e-mailed link.
-    await answerByLink(page, await linkFor(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm', 'journey-triage');
+    await answerByLink(page, await mailedLink(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm', 'journey-triage');
 
     // Consultation: SvarUt's brukerråd; the first member answers in the browser, the rest by
     // link until the body has spoken (the unit closes once the outcome is certain).
     const brukerrad = voters('brukerrad', 'svarut');
-    await answerByLink(page, await linkFor(mailbox, 'consultation', brukerrad[0] ?? ''), 'support', 'journey-brukerrad');
+    await answerByLink(page, await mailedLink(mailbox, 'consultation', brukerrad[0] ?? ''), 'support', 'journey-brukerrad');
     const leader = councilFor(governance, 'daglig_leder').members[0]?.email ?? '';
     for (const member of brukerrad.slice(1)) {
       if ((await mailbox.all()).some((e) => e.kind === 'decision' && e.to === leader)) break;
-      const action = await openAction(await linkFor(mailbox, 'consultation', member));
+      const action = await openAction(await mailedLink(mailbox, 'consultation', member));
       if (action.status !== 200 || action.csrf === undefined) break;
-      await postAction(await linkFor(mailbox, 'consultation', member), { choice: 'support', csrf: action.csrf });
+      await postAction(await mailedLink(mailbox, 'consultation', member), { choice: 'support', csrf: action.csrf });
     }
 
     // Decision: daglig leder approves.
-    await answerByLink(page, await linkFor(mailbox, 'decision', leader), 'approve', 'journey-daglig-leder');
+    await answerByLink(page, await mailedLink(mailbox, 'decision', leader), 'approve', 'journey-daglig-leder');
 
     // The status page shows the case decided, with the brukerråd's statements.
     await page.goto(statusUrl);
@@ -174,6 +150,6 @@ describe('a municipality applies through the browser and follows the case to its
     expect(main).toContain(t('nb', 'web.case.statements.heading'));
     expect(await page.locator('#withdraw-link').count()).toBe(0);
     await checkPage(page, 'journey-status-approved-nb');
-    expect(browser.problems).toEqual([]);
+    expect(env.browser.problems).toEqual([]);
   }, 180_000);
 });

@@ -1,20 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bodyName } from '../../shared/email/labels';
 import { t } from '../../shared/i18n';
 import {
   act,
-  type CaseEmail,
   CaseMailbox,
-  type EmailKind,
   openAction,
   poll,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
   voters,
 } from '../integration/helpers';
-import { checkPage, checkServedPage, launch, stylesApplied, type TestBrowser } from './support';
+import { checkPage, checkServedPage, mailedLink, stylesApplied, useRuntimeAndBrowser } from './support';
 
 /**
  * Issue 5 end to end for a nivå 2 case, in nynorsk: a county fills in the form in the browser,
@@ -24,18 +20,9 @@ import { checkPage, checkServedPage, launch, stylesApplied, type TestBrowser } f
  * browser (a majority of five, aksjeloven §§ 6-24/6-25), and the status page shows the case
  * decided by styret. One runtime per file: handlers read their configuration at import.
  */
-let runtime: TestRuntime;
-let browser: TestBrowser;
+const env = useRuntimeAndBrowser();
 
-beforeAll(async () => {
-  runtime = await startTestRuntime(86_400);
-  browser = await launch();
-}, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
 
 const CONTACT = 'siri.fylke@example.org';
 
@@ -64,17 +51,6 @@ async function fillNivaa2Application(page: Page): Promise<void> {
   }
 }
 
-/** The action link in the message of `kind` to `address`, once it has arrived. */
-async function linkFor(mailbox: CaseMailbox, kind: EmailKind, address: string): Promise<string> {
-  const email = await poll<CaseEmail | undefined>(
-    `${kind} message to ${address}`,
-    async () => (await mailbox.all()).find((e) => e.kind === kind && e.to === address.toLowerCase() && e.links.length > 0),
-    (found) => found !== undefined,
-    { timeoutMs: 30_000 },
-  );
-  return email?.links[0] ?? '';
-}
-
 /** Opens the e-mailed link, chooses on the page, sends the form, and checks the receipt page. */
 async function answerInBrowser(page: Page, link: string, choice: string, name: string): Promise<void> {
   await page.goto(link);
@@ -89,8 +65,8 @@ async function answerInBrowser(page: Page, link: string, choice: string, name: s
 
 describe('a county applies through the browser and follows a nivå 2 case to styret\'s decision', () => {
   it('form and receipt in nynorsk, triage, consultation and board votes on the action pages, status page approved', async () => {
-    const { page } = browser;
-    await page.goto(`${runtime.base}/?lang=nn`);
+    const { page } = env.browser;
+    await page.goto(`${env.runtime.base}/?lang=nn`);
     await fillNivaa2Application(page);
     // The reply language follows the page's language unless the applicant picks another.
     expect(await page.isChecked('#f-preferredLanguage-nn')).toBe(true);
@@ -108,7 +84,7 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
     expect(caseNumber).not.toBe('');
     const statusUrl = (await page.locator('#status-link').getAttribute('href')) ?? '';
     expect(statusUrl).toMatch(/\/sak\/[a-z0-9]{26}$/);
-    const mailbox = new CaseMailbox(runtime.mail, caseNumber);
+    const mailbox = new CaseMailbox(env.runtime.mail, caseNumber);
 
     // The applicant's receipt e-mail is in nynorsk, as chosen.
     const receiptMail = await poll(
@@ -120,16 +96,16 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
     expect(receiptMail?.subject).toContain(caseNumber);
 
     // Triage: a secretary confirms nivå 2 on the action page.
-    await answerInBrowser(page, await linkFor(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm', 'triage');
+    await answerInBrowser(page, await mailedLink(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm', 'triage');
 
     // Consultation: the first member of samstyringsstrukturen answers in the browser; the
     // others by link until the body has spoken (the unit closes once its outcome is certain).
     const samstyring = voters('samstyringsstrukturen');
-    await answerInBrowser(page, await linkFor(mailbox, 'consultation', samstyring[0] ?? ''), 'support', 'samstyring');
+    await answerInBrowser(page, await mailedLink(mailbox, 'consultation', samstyring[0] ?? ''), 'support', 'samstyring');
     const styret = voters('styret');
     for (const member of samstyring.slice(1)) {
       if ((await mailbox.all()).some((e) => e.kind === 'decision' && e.to === styret[0])) break;
-      const link = await linkFor(mailbox, 'consultation', member);
+      const link = await mailedLink(mailbox, 'consultation', member);
       if ((await openAction(link)).status !== 200) break;
       await act(link, 'support');
     }
@@ -141,7 +117,7 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
       [m2, 'styremedlem-2'],
       [m4, 'styremedlem-4'],
     ] as const) {
-      await answerInBrowser(page, await linkFor(mailbox, 'decision', member), 'approve', name);
+      await answerInBrowser(page, await mailedLink(mailbox, 'decision', member), 'approve', name);
     }
 
     // The status page shows the case approved by styret, with the consultation's statements.
@@ -164,6 +140,6 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
     expect(statements).toContain('Svar frå samstyring.');
     expect(await page.locator('#withdraw-link').count()).toBe(0);
     await checkServedPage(page, 'nivaa2-status-approved', 'nn');
-    expect(browser.problems).toEqual([]);
+    expect(env.browser.problems).toEqual([]);
   }, 180_000);
 });

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, type Language } from '../../shared/domain/ids';
 import { t } from '../../shared/i18n';
-import { Api, applications, CaseMailbox, poll, startTestRuntime, type TestRuntime, voters } from '../integration/helpers';
-import { checkServedPage, launch, type TestBrowser } from './support';
+import { Api, applications, CaseMailbox, poll, voters } from '../integration/helpers';
+import { checkServedPage, useRuntimeAndBrowser } from './support';
 
 /**
  * The secretariat's pages in a real browser against the local runtime (issue 5): the local
@@ -14,24 +14,13 @@ import { checkServedPage, launch, type TestBrowser } from './support';
  */
 // Each test waits for the workflow and MailDev; CI has two cores.
 vi.setConfig({ testTimeout: 120_000 });
-let runtime: TestRuntime;
-let browser: TestBrowser;
+const env = useRuntimeAndBrowser();
 let api: Api;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime(86_400);
-  api = new Api(runtime.base);
-  browser = await launch();
-}, 120_000);
 
 // Every test starts signed out, in the default language.
 beforeEach(async () => {
-  await browser.context.clearCookies();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
+  api = new Api(env.runtime.base);
+  await env.browser.context.clearCookies();
 });
 
 const check = (page: Page, name: string, lang: Language) => checkServedPage(page, `secretariat-${name}`, lang);
@@ -49,11 +38,11 @@ async function caseInTriage(title: string) {
 
 describe('the secretariat pages', () => {
   it('sign in, triage with an override, remind a body, read the audit trail, sign out', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     const c = await caseInTriage('Felles innsynsløsning for kommunene');
 
     // Not signed in: the case link from the e-mail leads to sign-in, then back to the case.
-    await page.goto(`${runtime.base}/sekretariat/sak/${c.caseId}`);
+    await page.goto(`${env.runtime.base}/sekretariat/sak/${c.caseId}`);
     expect(new URL(page.url()).pathname).toBe('/sekretariat/innlogging');
     await check(page, 'sign-in', 'nb');
 
@@ -62,7 +51,7 @@ describe('the secretariat pages', () => {
     await expect.poll(() => page.locator('.ds-error-summary').textContent()).toContain(t('nb', 'secretariat.signIn.errors.wrong'));
     await check(page, 'sign-in-error', 'nb');
 
-    await page.fill('#f-password', runtime.secretariatPassword);
+    await page.fill('#f-password', env.runtime.secretariatPassword);
     await clickAndWait(page, '#sign-in');
     expect(new URL(page.url()).pathname).toBe(`/sekretariat/sak/${c.caseId}`);
     expect(await page.textContent('h1')).toContain(c.caseNumber);
@@ -87,7 +76,7 @@ describe('the secretariat pages', () => {
     await expect.poll(() => remind.count()).toBe(1);
     await check(page, 'case-waiting', 'nb');
 
-    const box = new CaseMailbox(runtime.mail, c.caseNumber);
+    const box = new CaseMailbox(env.runtime.mail, c.caseNumber);
     const members = voters('samstyringsstrukturen');
     await box.expectNext({ consultation: members }, { ignore: ['receipt', 'newCase', 'stepStarted', 'stepEnded'] });
     await Promise.all([page.waitForNavigation(), remind.click()]);
@@ -101,34 +90,34 @@ describe('the secretariat pages', () => {
     expect(audit).toContain('lokal-sekretariat');
 
     // The queues: the case is listed by status and by deadline.
-    await page.goto(`${runtime.base}/sekretariat`);
+    await page.goto(`${env.runtime.base}/sekretariat`);
     await check(page, 'overview', 'nb');
     expect(await page.locator(`a[href="/sekretariat/sak/${c.caseId}"]`).count()).toBe(1);
-    await page.goto(`${runtime.base}/sekretariat?view=deadline`);
+    await page.goto(`${env.runtime.base}/sekretariat?view=deadline`);
     await check(page, 'deadlines', 'nb');
     expect(await page.locator(`a[href="/sekretariat/sak/${c.caseId}"]`).count()).toBe(1);
 
     await clickAndWait(page, '#sign-out');
     expect(new URL(page.url()).pathname).toBe('/sekretariat/utlogging');
     await check(page, 'signed-out', 'nb');
-    await page.goto(`${runtime.base}/sekretariat`);
+    await page.goto(`${env.runtime.base}/sekretariat`);
     expect(new URL(page.url()).pathname).toBe('/sekretariat/innlogging');
   });
 
   for (const lang of LANGUAGES.filter((l) => l !== 'nb')) {
     it(`passes axe-core in ${lang}: sign-in with an error, queues, a case in triage with errors`, async () => {
-      const { page } = browser;
+      const { page } = env.browser;
       const c = await caseInTriage(`Sak for språkkontroll (${lang})`);
-      await page.goto(`${runtime.base}/sekretariat/innlogging?lang=${lang}`);
+      await page.goto(`${env.runtime.base}/sekretariat/innlogging?lang=${lang}`);
       await check(page, 'sign-in', lang);
       await clickAndWait(page, '#sign-in');
       await check(page, 'sign-in-error', lang);
-      await page.fill('#f-password', runtime.secretariatPassword);
+      await page.fill('#f-password', env.runtime.secretariatPassword);
       await clickAndWait(page, '#sign-in');
       await check(page, 'overview', lang);
-      await page.goto(`${runtime.base}/sekretariat?view=deadline`);
+      await page.goto(`${env.runtime.base}/sekretariat?view=deadline`);
       await check(page, 'deadlines', lang);
-      await page.goto(`${runtime.base}/sekretariat/sak/${c.caseId}`);
+      await page.goto(`${env.runtime.base}/sekretariat/sak/${c.caseId}`);
       await check(page, 'case-triage', lang);
       await page.check('#f-nivaa-3');
       await clickAndWait(page, '#triage-submit');

@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { PROJECT_ROOT } from '../integration/helpers';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type CaseEmail, type CaseMailbox, type EmailKind, PROJECT_ROOT, poll, startTestRuntime, type TestRuntime } from '../integration/helpers';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
@@ -132,4 +132,37 @@ export function stylesApplied(page: Page): Promise<boolean> {
   return page.evaluate(
     () => getComputedStyle(document.documentElement).getPropertyValue('--ds-color-neutral-background-default').trim() !== '',
   );
+}
+
+export interface BrowserTestEnv {
+  runtime: TestRuntime;
+  browser: TestBrowser;
+}
+
+/**
+ * The local runtime and a browser for one test file (registered as beforeAll/afterAll): one
+ * runtime per file, because handlers read their configuration from process.env at import.
+ */
+export function useRuntimeAndBrowser(secondsPerDay = 86_400): BrowserTestEnv {
+  const env = {} as BrowserTestEnv;
+  beforeAll(async () => {
+    env.runtime = await startTestRuntime(secondsPerDay);
+    env.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.runtime?.close();
+  });
+  return env;
+}
+
+/** The action link in the message of `kind` to `address`, once it has arrived. */
+export async function mailedLink(mailbox: CaseMailbox, kind: EmailKind, address: string): Promise<string> {
+  const email = await poll<CaseEmail | undefined>(
+    `${kind} message to ${address}`,
+    async () => (await mailbox.all()).find((e) => e.kind === kind && e.to === address.toLowerCase() && e.links.length > 0),
+    (found) => found !== undefined,
+    { timeoutMs: 30_000 },
+  );
+  return email?.links[0] ?? '';
 }
