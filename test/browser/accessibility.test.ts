@@ -8,15 +8,12 @@ import {
   act,
   Api,
   applications,
-  type CaseEmail,
   CaseMailbox,
-  type EmailKind,
   openAction,
-  poll,
   SECRETARIAT,
   voters,
 } from '../integration/helpers';
-import { checkServedPage, focused, useRuntimeAndBrowser } from './support';
+import { checkServedPage, focused, mailedLink, useRuntimeAndBrowser } from './support';
 
 /**
  * Every applicant page in bokmål, nynorsk and English passes axe-core (WCAG 2.0/2.1 A and AA)
@@ -105,30 +102,20 @@ describe('the applicant pages pass axe-core in every language', () => {
   }
 });
 
-async function linkFor(mailbox: CaseMailbox, kind: EmailKind, address: string): Promise<string> {
-  const email = await poll<CaseEmail | undefined>(
-    `${kind} message to ${address}`,
-    async () => (await mailbox.all()).find((e) => e.kind === kind && e.to === address.toLowerCase() && e.links.length > 0),
-    (found) => found !== undefined,
-    { timeoutMs: 30_000 },
-  );
-  return email?.links[0] ?? '';
-}
-
 /** A nivå 3 case sent back for more information by daglig leder (through the e-mailed links). */
 async function returnedCase(): Promise<string> {
   const api = new Api(env.runtime.base);
   const submitted = await api.submit(applications.nivaa3('kari.retur@example.org', 'Sak som skal suppleres'));
   const mailbox = new CaseMailbox(env.runtime.mail, submitted.caseNumber);
-  await act(await linkFor(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm');
+  await act(await mailedLink(mailbox, 'newCase', SECRETARIAT[0] ?? ''), 'confirm');
   const leader = councilFor(governance, 'daglig_leder').members[0]?.email ?? '';
   for (const member of voters('brukerrad', 'svarut')) {
     if ((await mailbox.all()).some((e) => e.kind === 'decision' && e.to === leader)) break;
-    const link = await linkFor(mailbox, 'consultation', member);
+    const link = await mailedLink(mailbox, 'consultation', member);
     if ((await openAction(link)).status !== 200) break;
     await act(link, 'support');
   }
-  await act(await linkFor(mailbox, 'decision', leader), 'return', 'Beskriv gevinstene nærmere.');
+  await act(await mailedLink(mailbox, 'decision', leader), 'return', 'Beskriv gevinstene nærmere.');
   await api.waitForStatus(submitted.caseId, 'returned', { timeoutMs: 30_000 });
   return submitted.caseId;
 }
