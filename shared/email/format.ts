@@ -18,31 +18,52 @@ function toDate(value: Instant): Date {
   return date;
 }
 
+/**
+ * One formatter per language and kind, made on first use: creating an Intl formatter loads
+ * locale data (native memory) and costs far more than formatting, and pages format dozens of
+ * dates each (the secretariat's queue and audit trail).
+ */
+function cached<T>(make: (locale: string) => T): (lang: Language) => T {
+  const made = new Map<Language, T>();
+  return (lang) => {
+    let formatter = made.get(lang);
+    if (formatter === undefined) {
+      formatter = make(localeFor(lang));
+      made.set(lang, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dateTimeFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: EMAIL_TIME_ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }),
+);
+const dateFormat = cached(
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: EMAIL_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' }),
+);
+const listFormat = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+
 /** "tirsdag 14. april 2026 kl. 12:00 CEST" / "Tuesday, 14 April 2026 at 12:00 CEST". */
 export function formatDateTime(value: Instant, lang: Language): string {
-  return new Intl.DateTimeFormat(localeFor(lang), {
-    timeZone: EMAIL_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(toDate(value));
+  return dateTimeFormat(lang).format(toDate(value));
 }
 
 /** Short date for subject lines: "14. apr. 2026" / "14 Apr 2026". */
 export function formatDate(value: Instant, lang: Language): string {
-  return new Intl.DateTimeFormat(localeFor(lang), {
-    timeZone: EMAIL_TIME_ZONE,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(toDate(value));
+  return dateFormat(lang).format(toDate(value));
 }
 
 /** "A, B og C" / "A, B and C". */
 export function formatList(items: readonly string[], lang: Language): string {
-  return new Intl.ListFormat(localeFor(lang), { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(lang).format(items);
 }

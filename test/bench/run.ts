@@ -5,18 +5,24 @@
  *   - tally of styret's vote (aksjeloven rule, certainty by enumeration), 8 members: p95 ≤ 5 ms
  *   - tally of the largest body the roster allows (50 members): p95 ≤ 250 ms
  *   - POST /api/applications through the handler with in-memory ports: p95 ≤ 5 ms
+ *   - GET /sekretariat (the secretariat's queue page, 50 cases in triage) with in-memory ports: p95 ≤ 50 ms
  *   - memory: RSS after the runs ≤ 300 MB (functions get 512 MB)
  */
 import { performance } from 'node:perf_hooks';
 import { sha256Hex } from '../../functions/adapters/wiring';
+import { hashToken } from '../../functions/adapters/token-crypto';
+import { makeHandler as makeShowSecretariat } from '../../functions/show-secretariat-page';
 import { makeHandler as makeSubmit } from '../../functions/submit-application';
+import { transition } from '../../shared/domain/lifecycle';
+import { issueSession } from '../../shared/pages/secretariat/session';
+import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
 import { classify } from '../../shared/domain/classification';
 import { type DecisionRule, tally } from '../../shared/domain/decision-rules';
 import { governance } from '../../shared/governance/load';
 import { makeLinks } from '../../shared/ports/links';
-import { fakePorts } from '../fakes';
+import { exampleCase, FakeIds, fakePorts } from '../fakes';
 import { exampleApplication } from '../fixtures/application';
-import { jsonEvent } from '../handlers/events';
+import { httpEvent, jsonEvent } from '../handlers/events';
 
 interface Result {
   name: string;
@@ -78,6 +84,26 @@ const submit = makeSubmit({ ...ports, links: makeLinks('https://flyt.example.org
 results.push(
   await measure('POST /api/applications (in-memory ports)', 2_000, 5, (i) =>
     submit(jsonEvent('POST /api/applications', '/api/applications', app, { 'idempotency-key': `bench-${i}` })),
+  ),
+);
+
+const desk = {
+  ...fakePorts(),
+  rules: makeGovernanceRules(governance, 86_400),
+  baseUrl: 'https://flyt.example.org',
+  hmacSha256Hex: (key: string, text: string) => hashToken(text, key),
+  allowedOrigin: 'https://flyt.example.org',
+};
+const caseIds = new FakeIds('bench');
+for (let seq = 1; seq <= 50; seq++) {
+  const c = exampleCase({ caseId: caseIds.newCaseId(), seq });
+  await desk.cases.create(transition(c, 'triage', { actor: { kind: 'system' }, at: new Date('2026-03-02T10:00:00.000Z') }));
+}
+const session = (await issueSession(desk, { sub: 'bench' })).split(';')[0] ?? '';
+const showQueue = makeShowSecretariat(desk);
+results.push(
+  await measure('GET /sekretariat (50 cases, in-memory ports)', 500, 50, () =>
+    showQueue(httpEvent('GET /sekretariat', '/sekretariat', { cookies: [session] })),
   ),
 );
 
