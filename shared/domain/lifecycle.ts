@@ -28,8 +28,10 @@ import { FINAL_STATUSES } from './ids';
 export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   submitted: ['triage', 'withdrawn'],
   triage: ['consultation', 'decision', 'withdrawn'],
-  consultation: ['consultation', 'decision', 'withdrawn'],
-  decision: ['consultation', 'decision', 'approved', 'refused', 'returned', 'withdrawn'],
+  // → triage: a step nobody answered is escalated to the secretariat (roster onNoAnswer
+  // 'escalate'), which sends it out again (shared/domain/planner.ts).
+  consultation: ['consultation', 'decision', 'triage', 'withdrawn'],
+  decision: ['consultation', 'decision', 'triage', 'approved', 'refused', 'returned', 'withdrawn'],
   returned: ['triage', 'withdrawn'],
   approved: [],
   refused: [],

@@ -97,6 +97,9 @@ const EXPECTED_ALLOWED = new Set([
   'triage>withdrawn',
   'consultation>consultation',
   'consultation>decision',
+  // A step nobody answered is escalated back to the secretariat (roster onNoAnswer 'escalate').
+  'consultation>triage',
+  'decision>triage',
   'consultation>withdrawn',
   'decision>consultation',
   'decision>decision',
