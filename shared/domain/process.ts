@@ -37,7 +37,7 @@ export const STEP_DEFINITION_IDS = [
 export type StepDefinitionId = (typeof STEP_DEFINITION_IDS)[number];
 
 /** How e-mails and pages word the request (matches use-cases/workflow-rules.ts RequestKind). */
-export type StepRequestKind = 'triage' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
+export type StepRequestKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 /**
  * What happens when a unit ends without an answer (or, for a vote, without quorum):
@@ -126,11 +126,12 @@ function decision(
   };
 }
 
-function secretariatStep(id: StepDefinitionId): StepDefinition {
+function secretariatStep(id: 'triage' | 'escalation'): StepDefinition {
   return {
     id,
     kind: 'triage',
-    requestKind: 'triage',
+    // Worded apart: triage confirms a new case's nivå, escalation sends an unanswered step again.
+    requestKind: id,
     units: [unit('sekretariat')],
     // Triage: confirm the proposed nivå (an override is stored on the case, lifecycle.ts).
     // Escalation: confirm that the unanswered units run again.

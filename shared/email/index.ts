@@ -10,7 +10,7 @@ export {
 export { type AmendmentRequestEmailInput, amendmentRequestEmail } from './kinds/amendment';
 export { type DeadlinePassedEmailInput, deadlinePassedEmail } from './kinds/deadline-passed';
 export { type FinalOutcomeEmailInput, type FinalOutcomeStatus, finalOutcomeEmail } from './kinds/final-outcome';
-export { type NewCaseEmailInput, newCaseEmail } from './kinds/new-case';
+export { type EscalationEmailInput, escalationEmail, type NewCaseEmailInput, newCaseEmail } from './kinds/new-case';
 export { type ReceiptEmailInput, receiptEmail } from './kinds/receipt';
 export { type ReminderEmailInput, reminderEmail } from './kinds/reminder';
 export {

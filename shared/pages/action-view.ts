@@ -7,7 +7,7 @@ import type { MessageKey, MessageParams } from '../i18n';
  */
 
 /** How the request is worded: KommIT-rådet's recommendation is a decision-kind step. */
-export type AskKind = 'triage' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
+export type AskKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 /** One answer from an earlier consultation step (shown on decision pages). */
 export interface ActionStatement {

@@ -12,5 +12,7 @@ export function answerLabel(choice: Choice, ask: AskKind, lang: Language): strin
   if (choice === 'no_comment' && (ask === 'decision' || ask === 'recommendation')) {
     return t(lang, 'pages.action.choice.abstain');
   }
+  // The escalation step's one choice sends the unanswered step out again.
+  if (ask === 'escalation' && choice === 'confirm') return t(lang, 'pages.action.choice.resend');
   return choiceLabel(choice, lang);
 }

@@ -4,11 +4,13 @@ import {
   amendmentRequestEmail,
   consultationRequestEmail,
   decisionRequestEmail,
+  escalationEmail,
   newCaseEmail,
   recommendationRequestEmail,
   reminderEmail,
   type RenderedEmail,
 } from '../email';
+import { isMessageKey, t } from '../i18n';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
@@ -50,9 +52,9 @@ export async function issueActionLinks(
   const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter((contact) =>
     pending.has(contact.memberId),
   );
-  const statements = (await deps.steps.listByCase(c.caseId))
-    .filter((s) => s.kind === 'consultation' && s.stepId !== step.stepId)
-    .flatMap(bodyResults);
+  const caseSteps = await deps.steps.listByCase(c.caseId);
+  const statements = caseSteps.filter((s) => s.kind === 'consultation' && s.stepId !== step.stepId).flatMap(bodyResults);
+  const stalled = kind === 'escalation' ? stalledBefore(caseSteps, step) : undefined;
   const now = deps.clock.now();
   let sent = 0;
   for (const contact of contacts) {
@@ -77,10 +79,35 @@ export async function issueActionLinks(
               : { ...base(deps, c, person, unit), action: kind, token, audience: audienceOf(recipient) },
             lang,
           )
-        : requestEmail(deps, c, person, unit, kind, token, allowedChoices, statements, lang),
+        : kind === 'escalation'
+          ? escalationEmail(
+              {
+                baseUrl: deps.baseUrl,
+                case: caseSummary(c),
+                stepText: stepText(stalled, lang),
+                bodies: stalled?.units.filter((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum').map((u) => u.bodyId) ?? [],
+                token,
+                deadline: unit.deadline,
+              },
+              lang,
+            )
+          : requestEmail(deps, c, person, unit, kind, token, allowedChoices, statements, lang),
     );
   }
   return sent;
+}
+
+/** The step the escalation is about: the last one before it that ended without an answer. */
+function stalledBefore(steps: readonly StepRecord[], escalation: StepRecord): StepRecord | undefined {
+  return steps
+    .filter((s) => s.stepId < escalation.stepId && s.units.some((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum'))
+    .at(-1);
+}
+
+function stepText(step: StepRecord | undefined, lang: Contact['language']): string {
+  if (!step) return '';
+  const key = `governance.step.${step.definitionId}`;
+  return isMessageKey(key) ? t(lang, key) : t(lang, `email.step.${step.kind}`);
 }
 
 function base(deps: ActionLinkDeps, c: Case, person: Contact, unit: StepUnitRecord) {
@@ -97,7 +124,7 @@ function requestEmail(
   c: Case,
   person: Contact,
   unit: StepUnitRecord,
-  kind: ReturnType<WorkflowRules['requestKind']>,
+  kind: Exclude<ReturnType<WorkflowRules['requestKind']>, 'escalation'>,
   token: string,
   choices: ReturnType<WorkflowRules['allowedChoices']>,
   statements: ReturnType<typeof bodyResults>,

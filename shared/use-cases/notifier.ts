@@ -33,7 +33,7 @@ export function audienceOf(recipient: Recipient): Audience {
 }
 
 export function pathStepKind(kind: RequestKind): PathStepKind {
-  return kind === 'triage' ? 'triage' : kind;
+  return kind === 'escalation' ? 'triage' : kind;
 }
 
 export function bodyResults(step: StepRecord): BodyResult[] {

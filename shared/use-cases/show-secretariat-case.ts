@@ -45,7 +45,11 @@ export interface SecretariatCaseView {
   contact: { name: string; email: string; phone: string };
   description: string;
   /** Set while the case waits for the secretariat's triage. */
-  triage: { nivaa: Nivaa; needsConfirmation: boolean } | null;
+  /**
+   * Set while the case waits for the secretariat: the first triage (confirm or override the
+   * nivå), or an escalation (send an unanswered step out again; the nivå stays).
+   */
+  triage: { nivaa: Nivaa; needsConfirmation: boolean; escalation: boolean } | null;
   waiting: WaitingUnitView[];
   audit: AuditRowView[];
 }
@@ -62,12 +66,14 @@ export async function showSecretariatCase(
   const c = await loadCase(deps.cases, input.caseId);
   const steps = await deps.steps.listByCase(c.caseId);
   const { lang } = input;
-  const openTriage = c.status === 'triage' && steps.some((s) => s.kind === 'triage' && s.status === 'open');
+  const openTriage = c.status === 'triage' ? steps.filter((s) => s.kind === 'triage' && s.status === 'open').at(-1) : undefined;
   return {
     status: caseStatusView(c, steps, lang),
     contact: { ...c.application.contactPerson },
     description: c.application.needDescription,
-    triage: openTriage ? { nivaa: c.nivaa, needsConfirmation: c.proposal.needsConfirmation } : null,
+    triage: openTriage
+      ? { nivaa: c.nivaa, needsConfirmation: c.proposal.needsConfirmation, escalation: openTriage.definitionId === 'escalation' }
+      : null,
     waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
     audit: c.events.map((e) => auditRow(e, lang)),
   };

@@ -60,6 +60,11 @@ export async function triageCase(
 
   const at = deps.clock.now();
   let triaged = existing;
+  // An escalation (a step nobody answered, sent out again) resumes the path as it was: a
+  // different nivå there would switch paths half-way.
+  if (open.step.definitionId !== 'triage' && request.nivaa !== undefined && request.nivaa !== existing.nivaa) {
+    throw new ValidationError([{ pointer: '/nivaa', code: 'api.triage.noOverrideInEscalation' }]);
+  }
   if (request.nivaa !== undefined && request.nivaa !== existing.nivaa) {
     const to = request.nivaa;
     triaged = await updateCase(deps.cases, existing.caseId, (c) => {

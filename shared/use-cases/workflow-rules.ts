@@ -38,7 +38,7 @@ export interface WorkflowRules {
   waitSeconds(step: StepRecord, unit: StepUnitRecord, remindersLeft: number, now: Date): number;
 }
 
-export type RequestKind = 'triage' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
+export type RequestKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 export interface Contact {
   /** Roster member id, or 'applicant' / 'secretariat'. Never an e-mail address. */

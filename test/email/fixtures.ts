@@ -6,6 +6,7 @@ import {
   deadlinePassedEmail,
   decisionRequestEmail,
   finalOutcomeEmail,
+  escalationEmail,
   newCaseEmail,
   receiptEmail,
   recommendationRequestEmail,
@@ -81,6 +82,16 @@ export const KINDS: readonly KindCase[] = [
     render: (lang) =>
       newCaseEmail(
         { ...base, submittedAt: '2026-03-02T08:15:00Z', reasons: [{ key: 'status.submitted' }], token: TOKEN, deadline: DEADLINE },
+        lang,
+      ),
+  },
+  {
+    name: 'escalation (unanswered step)',
+    action: 'token',
+    applicantLink: false,
+    render: (lang) =>
+      escalationEmail(
+        { ...base, stepText: HOSTILE.name, bodies: ['daglig_leder'], token: TOKEN, deadline: DEADLINE },
         lang,
       ),
   },

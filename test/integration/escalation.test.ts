@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { governance } from '../../shared/governance/load';
+import { t } from '../../shared/i18n';
 import {
   Api,
   act,
@@ -65,7 +66,7 @@ describe('a decision deadline passes without an answer', () => {
     const firstLink = linkFor(firstRound, 'decision', daglig[0] ?? '');
 
     // Nobody decides: a reminder 3 days before, then at the deadline the secretariat is told
-    // and gets the escalation request (a step of its own, answered like triage).
+    // and gets the escalation request (a step of its own, answered like triage), naming the step.
     await box.expectNext({ reminder: daglig }, { timeoutMs: 30_000 });
     const escalation = await box.expectNext(
       {
@@ -73,7 +74,7 @@ describe('a decision deadline passes without an answer', () => {
         // The consulted brukerråd hears how the decision step ended, as after any decision.
         stepEnded: [...always, ...everyone('brukerrad', 'svarut')],
         stepStarted: always,
-        newCase: SECRETARIAT,
+        escalation: SECRETARIAT,
       },
       { timeoutMs: 30_000 },
     );
@@ -87,7 +88,11 @@ describe('a decision deadline passes without an answer', () => {
     expect((await openAction(firstLink)).status).toBe(410);
 
     // The secretariat confirms: only the unanswered decision runs again, with a fresh link.
-    await act(linkFor(escalation, 'newCase', SECRETARIAT[0] ?? ''), 'confirm');
+    const escalationLink = linkFor(escalation, 'escalation', SECRETARIAT[0] ?? '');
+    const page = await openAction(escalationLink);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(t('nb', 'pages.action.choice.resend'));
+    await act(escalationLink, 'confirm');
     const secondRound = await box.expectNext(
       { stepEnded: always, stepStarted: always, decision: daglig },
       { ignore: ['reminder'], timeoutMs: 30_000 },

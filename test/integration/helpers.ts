@@ -300,6 +300,7 @@ export const SECRETARIAT = voters('sekretariat');
 export const EMAIL_KINDS = {
   receipt: 'email.receipt.subject',
   newCase: 'email.newCase.subject',
+  escalation: 'email.escalation.subject',
   consultation: 'email.consultation.subject',
   decision: 'email.decision.subject',
   recommendation: 'email.recommendation.subject',

@@ -439,3 +439,39 @@ describe('a case: chasing late answers', () => {
     expect(d.mailer.sent).toEqual([]);
   });
 });
+
+describe('a case: escalation (a step nobody answered)', () => {
+  /** Daglig leder did not decide in time; the secretariat's escalation unit waits. */
+  async function escalatedCase() {
+    const d = deps();
+    await storeCase(d, ['triage', 'decision', 'triage']);
+    await openStep(d, { stepId: '003', definitionId: 'escalation', kind: 'triage', tokens: { sekretariat: 'tok-escalation' } });
+    d.clock.set('2026-03-20T08:00:00.000Z');
+    return d;
+  }
+
+  it('offers to send the step out again, with no nivå to choose, and completes the escalation', async () => {
+    const d = await escalatedCase();
+    const cookies = await signIn(d);
+    const page = await showCase(d, cookies);
+    expect(page.body).toContain(t('nb', 'secretariat.escalation.heading'));
+    expect(page.body).not.toContain('type="radio" id="f-nivaa-1"');
+    const res = await post(d, cookies, 'triage', { nivaa: '2', reason: '' });
+    expect(res.statusCode).toBe(303);
+    expect(d.workflow.completions).toEqual([
+      { token: 'tok-escalation', kind: 'success', output: { unitId: 'sekretariat', outcome: 'confirm' } },
+    ]);
+    expect((await d.cases.get(CASE_ID))?.nivaa).toBe(2);
+  });
+
+  it('refuses another nivå in an escalation and changes nothing', async () => {
+    const d = await escalatedCase();
+    const cookies = await signIn(d);
+    const before = await d.cases.get(CASE_ID);
+    const res = await post(d, cookies, 'triage', { nivaa: '1', reason: 'Bør til generalforsamlingen.' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(t('nb', 'api.triage.noOverrideInEscalation'));
+    expect(await d.cases.get(CASE_ID)).toEqual(before);
+    expect(d.workflow.completions).toEqual([]);
+  });
+});

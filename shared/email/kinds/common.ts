@@ -7,7 +7,7 @@ import { bodyName, outcomeLabel } from '../labels';
 import type { BodyResult, CaseSummary, MessageRef, PathStep } from '../types';
 
 /** Things a recipient may be asked to do through a link. */
-export type ActionKind = 'triage' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
+export type ActionKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 /** Titles are cut in subject lines so the case number and deadline stay visible. */
 const SUBJECT_TITLE_LENGTH = 80;

@@ -1,7 +1,8 @@
-import type { Language } from '../../domain/ids';
+import type { BodyId, Language } from '../../domain/ids';
 import { t } from '../../i18n';
 import type { Block } from '../content';
-import { formatDateTime, type Instant } from '../format';
+import { formatDateTime, formatList, type Instant } from '../format';
+import { bodyName } from '../labels';
 import { actionUrl, secretariatCaseUrl } from '../links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, RenderedEmail } from '../types';
@@ -41,6 +42,45 @@ export function newCaseEmail(input: NewCaseEmailInput, lang: Language): Rendered
       },
       ...listBlock(t(lang, 'email.newCase.reasonsIntro'), messages(input.reasons, lang)),
       action,
+    ],
+  });
+}
+
+/**
+ * A step nobody answered by its deadline, escalated to the secretariat (roster onNoAnswer
+ * 'escalate'): a decision cannot be skipped, so the secretariat sends it out again.
+ */
+export interface EscalationEmailInput extends EmailBase {
+  case: CaseSummary;
+  /** The unanswered step as people know it, e.g. "Beslutning hos daglig leder (nivå 3)". */
+  stepText: string;
+  bodies: readonly BodyId[];
+  token: string;
+  deadline: Instant;
+}
+
+export function escalationEmail(input: EscalationEmailInput, lang: Language): RenderedEmail {
+  const c = input.case;
+  return renderEmail({
+    lang,
+    audience: { kind: 'secretariat' },
+    subject: t(lang, 'email.escalation.subject', { caseNumber: c.caseNumber, title: subjectTitle(c.title) }),
+    preheader: t(lang, 'email.escalation.preheader'),
+    heading: t(lang, 'email.escalation.heading'),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: t(lang, 'email.escalation.intro', {
+          step: input.stepText,
+          bodies: formatList(
+            input.bodies.map((b) => bodyName(b, lang)),
+            lang,
+          ),
+        }),
+      },
+      { type: 'facts', items: [...caseFacts(c, lang), deadlineFact(input.deadline, lang)] },
+      { type: 'action', url: actionUrl(input.baseUrl, input.token), label: t(lang, 'email.actionLabel.escalation'), personal: true },
+      { type: 'link', url: secretariatCaseUrl(input.baseUrl, c.caseId), label: t(lang, 'email.secretariat.openLabel') },
     ],
   });
 }

@@ -12,6 +12,8 @@ export const apiMessages = defineCatalog({
     'api.amendment.notAwaiting':
       'Saken venter ikke på endringer fra søkeren, eller endringen er allerede sendt inn. Ingenting er endret.',
     'api.list.statusWithDeadlineView': 'Status kan ikke kombineres med visningen etter frist.',
+    'api.triage.noOverrideInEscalation':
+      'Nivået kan bare endres når saken vurderes første gang, ikke når et trinn uten svar sendes ut på nytt.',
   },
   nn: {
     'api.idempotencyKey.invalid':
@@ -23,6 +25,8 @@ export const apiMessages = defineCatalog({
     'api.amendment.notAwaiting':
       'Saka ventar ikkje på endringar frå søkjaren, eller endringa er alt send inn. Ingenting er endra.',
     'api.list.statusWithDeadlineView': 'Status kan ikkje kombinerast med visinga etter frist.',
+    'api.triage.noOverrideInEscalation':
+      'Nivået kan berre endrast når saka blir vurdert første gong, ikkje når eit steg utan svar blir sendt ut på nytt.',
   },
   en: {
     'api.idempotencyKey.invalid': 'Idempotency-Key must be 1–255 visible ASCII characters without spaces.',
@@ -33,5 +37,7 @@ export const apiMessages = defineCatalog({
     'api.amendment.notAwaiting':
       'The case is not awaiting changes from the applicant, or they have already been submitted. Nothing was changed.',
     'api.list.statusWithDeadlineView': 'Status cannot be combined with the by-deadline view.',
+    'api.triage.noOverrideInEscalation':
+      'The level can only be changed when the case is first reviewed, not when an unanswered step is sent out again.',
   },
 });

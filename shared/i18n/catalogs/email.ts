@@ -58,6 +58,7 @@ export const emailMessages = defineCatalog({
     'email.actionLabel.decision': 'Ta stilling',
     'email.actionLabel.recommendation': 'Gi innstilling',
     'email.actionLabel.amendment': 'Gi mer informasjon',
+    'email.actionLabel.escalation': 'Send på nytt',
     'email.receipt.subject': 'Kvittering for sak {caseNumber}: {title}',
     'email.receipt.preheader': 'Vi har mottatt saken fra {organisation}.',
     'email.receipt.heading': 'Vi har mottatt saken',
@@ -74,6 +75,11 @@ export const emailMessages = defineCatalog({
     'email.newCase.intro':
       'En ny sak er sendt inn. Bekreft det foreslåtte nivået, eller endre det og skriv en begrunnelse.',
     'email.newCase.reasonsIntro': 'Grunnlaget for forslaget:',
+    'email.escalation.subject': 'Trinn uten svar i sak {caseNumber}: {title}',
+    'email.escalation.preheader': 'Ingen svarte innen fristen. Saken venter på sekretariatet.',
+    'email.escalation.heading': 'Et trinn fikk ikke svar',
+    'email.escalation.intro':
+      'Fristen for trinnet «{step}» gikk ut uten svar fra {bodies}. Et slikt trinn kan ikke hoppes over: send det ut på nytt med ny frist, gjerne etter å ha fulgt opp organet direkte.',
     'email.consultation.subject': 'Høring i sak {caseNumber}: {title} (frist {deadline})',
     'email.consultation.preheader': 'Vi ber om uttalelse innen {deadline}.',
     'email.consultation.heading': 'Vi ber om uttalelse',
@@ -112,6 +118,8 @@ export const emailMessages = defineCatalog({
       'Saken «{title}» venter fortsatt på innstillingen din. Fristen er {deadline}.',
     'email.reminder.intro.amendment':
       'Vi trenger fortsatt mer informasjon i saken «{title}». Fristen er {deadline}.',
+    'email.reminder.intro.escalation':
+      'Saken «{title}» venter fortsatt på at sekretariatet sender et trinn uten svar ut på nytt. Fristen er {deadline}.',
     'email.reminder.alreadyAnswered': 'Har du allerede svart, kan du se bort fra denne påminnelsen.',
     'email.stepStarted.subject': 'Sak {caseNumber}: nytt trinn – {step}',
     'email.stepStarted.preheader': 'Trinnet «{step}» er startet.',
@@ -241,6 +249,7 @@ export const emailMessages = defineCatalog({
     'email.actionLabel.decision': 'Ta stilling',
     'email.actionLabel.recommendation': 'Gi innstilling',
     'email.actionLabel.amendment': 'Gi meir informasjon',
+    'email.actionLabel.escalation': 'Send på nytt',
     'email.receipt.subject': 'Kvittering for sak {caseNumber}: {title}',
     'email.receipt.preheader': 'Vi har motteke saka frå {organisation}.',
     'email.receipt.heading': 'Vi har motteke saka',
@@ -257,6 +266,11 @@ export const emailMessages = defineCatalog({
     'email.newCase.intro':
       'Ei ny sak er sendt inn. Stadfest det føreslåtte nivået, eller endre det og skriv ei grunngjeving.',
     'email.newCase.reasonsIntro': 'Grunnlaget for framlegget:',
+    'email.escalation.subject': 'Steg utan svar i sak {caseNumber}: {title}',
+    'email.escalation.preheader': 'Ingen svarte innan fristen. Saka ventar på sekretariatet.',
+    'email.escalation.heading': 'Eit steg fekk ikkje svar',
+    'email.escalation.intro':
+      'Fristen for steget «{step}» gjekk ut utan svar frå {bodies}. Eit slikt steg kan ikkje hoppast over: send det ut på nytt med ny frist, gjerne etter å ha følgt opp organet direkte.',
     'email.consultation.subject': 'Høyring i sak {caseNumber}: {title} (frist {deadline})',
     'email.consultation.preheader': 'Vi ber om fråsegn innan {deadline}.',
     'email.consultation.heading': 'Vi ber om fråsegn',
@@ -295,6 +309,8 @@ export const emailMessages = defineCatalog({
       'Saka «{title}» ventar framleis på innstillinga di. Fristen er {deadline}.',
     'email.reminder.intro.amendment':
       'Vi treng framleis meir informasjon i saka «{title}». Fristen er {deadline}.',
+    'email.reminder.intro.escalation':
+      'Saka «{title}» ventar framleis på at sekretariatet sender eit steg utan svar ut på nytt. Fristen er {deadline}.',
     'email.reminder.alreadyAnswered': 'Har du alt svart, kan du sjå bort frå denne påminninga.',
     'email.stepStarted.subject': 'Sak {caseNumber}: nytt steg – {step}',
     'email.stepStarted.preheader': 'Steget «{step}» har starta.',
@@ -424,6 +440,7 @@ export const emailMessages = defineCatalog({
     'email.actionLabel.decision': 'Make your decision',
     'email.actionLabel.recommendation': 'Give your recommendation',
     'email.actionLabel.amendment': 'Provide more information',
+    'email.actionLabel.escalation': 'Send it out again',
     'email.receipt.subject': 'Receipt for case {caseNumber}: {title}',
     'email.receipt.preheader': 'We have received the case from {organisation}.',
     'email.receipt.heading': 'We have received your case',
@@ -440,6 +457,11 @@ export const emailMessages = defineCatalog({
     'email.newCase.intro':
       'A new case has been submitted. Confirm the proposed level, or change it and give a reason.',
     'email.newCase.reasonsIntro': 'Basis for the proposal:',
+    'email.escalation.subject': 'Unanswered step in case {caseNumber}: {title}',
+    'email.escalation.preheader': 'Nobody answered by the deadline. The case is waiting for the secretariat.',
+    'email.escalation.heading': 'A step got no answer',
+    'email.escalation.intro':
+      'The deadline for the step “{step}” passed without an answer from {bodies}. Such a step cannot be skipped: send it out again with a new deadline, preferably after following up with the body directly.',
     'email.consultation.subject': 'Consultation on case {caseNumber}: {title} (deadline {deadline})',
     'email.consultation.preheader': 'We ask for a statement by {deadline}.',
     'email.consultation.heading': 'We ask for your statement',
@@ -479,6 +501,8 @@ export const emailMessages = defineCatalog({
       'The case “{title}” is still waiting for your recommendation. The deadline is {deadline}.',
     'email.reminder.intro.amendment':
       'We still need more information for the case “{title}”. The deadline is {deadline}.',
+    'email.reminder.intro.escalation':
+      'The case “{title}” is still waiting for the secretariat to send an unanswered step out again. The deadline is {deadline}.',
     'email.reminder.alreadyAnswered': 'If you have already answered, please ignore this reminder.',
     'email.stepStarted.subject': 'Case {caseNumber}: new step – {step}',
     'email.stepStarted.preheader': 'The step “{step}” has started.',

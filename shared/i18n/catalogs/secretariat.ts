@@ -47,6 +47,10 @@ export const secretariatMessages = defineCatalog({
     'secretariat.case.notFound.heading': 'Fant ikke saken',
     'secretariat.case.notFound.body': 'Det finnes ingen sak med denne adressen. Gå tilbake til sakslisten.',
     'secretariat.triage.heading': 'Vurder nivå',
+    'secretariat.escalation.heading': 'Send trinnet uten svar ut på nytt',
+    'secretariat.escalation.intro':
+      'Ingen svarte innen fristen på et trinn som ikke kan hoppes over (se «Venter på svar» og hendelsesloggen). Følg gjerne opp organet først, og send så trinnet ut på nytt med ny frist.',
+    'secretariat.escalation.submit': 'Send trinnet ut på nytt',
     'secretariat.triage.intro': 'Bekreft det foreslåtte nivået, eller velg et annet nivå og skriv hvorfor.',
     'secretariat.triage.needsConfirmation':
       'Forslaget bygger på svar som må vurderes særskilt. Bekreft nivået, eller velg et annet og skriv hvorfor.',
@@ -149,6 +153,10 @@ export const secretariatMessages = defineCatalog({
     'secretariat.case.notFound.heading': 'Fann ikkje saka',
     'secretariat.case.notFound.body': 'Det finst inga sak med denne adressa. Gå tilbake til sakslista.',
     'secretariat.triage.heading': 'Vurder nivå',
+    'secretariat.escalation.heading': 'Send steget utan svar ut på nytt',
+    'secretariat.escalation.intro':
+      'Ingen svarte innan fristen på eit steg som ikkje kan hoppast over (sjå «Ventar på svar» og hendingsloggen). Følg gjerne opp organet først, og send så steget ut på nytt med ny frist.',
+    'secretariat.escalation.submit': 'Send steget ut på nytt',
     'secretariat.triage.intro': 'Stadfest det føreslåtte nivået, eller vel eit anna nivå og skriv kvifor.',
     'secretariat.triage.needsConfirmation':
       'Forslaget byggjer på svar som må vurderast særskilt. Stadfest nivået, eller vel eit anna og skriv kvifor.',
@@ -251,6 +259,10 @@ export const secretariatMessages = defineCatalog({
     'secretariat.case.notFound.heading': 'Case not found',
     'secretariat.case.notFound.body': 'There is no case at this address. Go back to the case list.',
     'secretariat.triage.heading': 'Assess the level',
+    'secretariat.escalation.heading': 'Send the unanswered step out again',
+    'secretariat.escalation.intro':
+      'Nobody answered by the deadline on a step that cannot be skipped (see “Waiting for answers” and the audit trail). Follow up with the body first if you like, then send the step out again with a new deadline.',
+    'secretariat.escalation.submit': 'Send the step out again',
     'secretariat.triage.intro': 'Confirm the proposed level, or choose another level and say why.',
     'secretariat.triage.needsConfirmation':
       'The proposal rests on answers that need a closer look. Confirm the level, or choose another and say why.',

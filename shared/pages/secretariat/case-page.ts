@@ -58,9 +58,23 @@ ${t(lang, 'secretariat.case.decidingBody', { body: bodyName(p.decidingBody, lang
 ${o ? html`<p class="ds-paragraph">${t(lang, 'web.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
 }
 
+/** An escalated step: one button sends it out again; the nivå stays as it is. */
+function escalationForm(input: CasePageInput, nivaa: number): SafeHtml {
+  const { lang, view } = input;
+  return html`<section aria-labelledby="triage-heading">
+${h2('triage-heading', t(lang, 'secretariat.escalation.heading'))}
+<p class="ds-paragraph">${t(lang, 'secretariat.escalation.intro')}</p>
+<form method="post" action="${secretariatPaths.triage(view.status.caseId)}" class="app-form" novalidate>
+${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf, [TRIAGE_NIVAA_FIELD]: String(nivaa), [TRIAGE_REASON_FIELD]: '' })}
+<button class="ds-button" data-variant="primary" type="submit" id="triage-submit">${t(lang, 'secretariat.escalation.submit')}</button>
+</form>
+</section>`;
+}
+
 function triageForm(input: CasePageInput): SafeHtml | string {
   const { lang, view } = input;
   if (view.triage === null) return '';
+  if (view.triage.escalation) return escalationForm(input, view.triage.nivaa);
   const posted = input.triage;
   const errors = posted?.errors ?? [];
   const options = NIVAAER.map((n) => ({

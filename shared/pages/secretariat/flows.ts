@@ -198,6 +198,14 @@ export async function postCaseAction(
         const body = { choice: 'confirm', nivaa: Number(nivaa), ...(reason === '' ? {} : { reason }) };
         await triageCase(deps, { caseId, body, actor: actorOf(session), lang });
       } catch (error) {
+        if (error instanceof ValidationError) {
+          // The use case's own rules (e.g. no other nivå in an escalation), shown at the field.
+          const errors = error.fieldErrors.map((e) => ({
+            field: e.pointer === '/reason' ? TRIAGE_REASON_FIELD : TRIAGE_NIVAA_FIELD,
+            text: t(lang, e.code, e.params),
+          }));
+          return renderCase(deps, { ...base, triage: { nivaa, reason, errors } }, 400);
+        }
         return conflict(error);
       }
       return done('done=triage');
