@@ -51,6 +51,17 @@ const dateTimeFormat = cached(
 const dateFormat = cached(
   (locale) => new Intl.DateTimeFormat(locale, { timeZone: EMAIL_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' }),
 );
+const compactFormat = cached(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: EMAIL_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
 const listFormat = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 
 /** "tirsdag 14. april 2026 kl. 12:00 CEST" / "Tuesday, 14 April 2026 at 12:00 CEST". */
@@ -61,6 +72,11 @@ export function formatDateTime(value: Instant, lang: Language): string {
 /** Short date for subject lines: "14. apr. 2026" / "14 Apr 2026". */
 export function formatDate(value: Instant, lang: Language): string {
   return dateFormat(lang).format(toDate(value));
+}
+
+/** For table cells (the secretariat's queues and audit trail): "14.04.2026, 12:00" / "14/04/2026, 12:00". */
+export function formatCompactDateTime(value: Instant, lang: Language): string {
+  return compactFormat(lang).format(toDate(value));
 }
 
 /** "A, B og C" / "A, B and C". */

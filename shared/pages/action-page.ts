@@ -113,7 +113,7 @@ export function actionFormPage(input: ActionFormPageInput): string {
 ${facts(view, lang)}
 ${statements(view.statements, lang)}
 <h2 class="ds-heading" data-size="sm">${t(lang, 'pages.action.formHeading')}</h2>
-<form method="post" novalidate>
+<form method="post" novalidate class="app-form">
 <input type="hidden" name="${CSRF_FIELD}" value="${view.csrf}">
 ${choiceFieldset(full)}
 ${commentField(full)}

@@ -1,6 +1,6 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
 import { type Language, NIVAAER } from '../../domain/ids';
-import { formatDateTime, formatList } from '../../email/format';
+import { formatCompactDateTime, formatDateTime, formatList } from '../../email/format';
 import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
@@ -119,7 +119,7 @@ function waitingRow(input: CasePageInput, unit: WaitingUnitView): SafeHtml {
 <th scope="row">${body}</th><td>${unit.stepText}</td>
 <td>${t(lang, 'secretariat.waiting.answered', { answered: unit.answered, recipients: unit.recipients })}</td>
 <td>${pending}</td>
-<td>${formatDateTime(unit.deadline, lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(lang, 'secretariat.list.overdue')}</span>` : ''}</td>
+<td>${formatCompactDateTime(unit.deadline, lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(lang, 'secretariat.list.overdue')}</span>` : ''}</td>
 <td>${unit.remindersLeft}</td>
 <td><form method="post" action="${secretariatPaths.remind(view.status.caseId)}">
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf, stepId: unit.stepId, unitId: unit.unitId })}
@@ -148,7 +148,7 @@ function waiting(input: CasePageInput): SafeHtml {
 function audit(input: CasePageInput): SafeHtml {
   const { lang, view } = input;
   const rows = view.audit.map(
-    (e) => html`<tr><td>${formatDateTime(e.at, lang)}</td><td>${e.typeText}</td>
+    (e) => html`<tr><td>${formatCompactDateTime(e.at, lang)}</td><td>${e.typeText}</td>
 <td>${e.actorText}${e.actorId ? html` (${e.actorId})` : ''}</td><td>${e.details.join('; ')}</td><td class="app-pre-line">${e.comment ?? ''}</td></tr>`,
   );
   const headers = (['date', 'event', 'actor', 'details', 'comment'] as const).map(

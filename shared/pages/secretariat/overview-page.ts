@@ -1,5 +1,5 @@
 import { CASE_STATUSES, type CaseStatus, type Language } from '../../domain/ids';
-import { formatDateTime, formatList } from '../../email/format';
+import { formatCompactDateTime, formatList } from '../../email/format';
 import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
@@ -29,7 +29,7 @@ export interface OverviewInput {
 function deadlineCell(row: CaseRow, input: OverviewInput): SafeHtml | string {
   if (row.deadline === null) return '';
   const passed = row.deadline < input.now;
-  return html`${formatDateTime(row.deadline, input.lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(input.lang, 'secretariat.list.overdue')}</span>` : ''}`;
+  return html`${formatCompactDateTime(row.deadline, input.lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(input.lang, 'secretariat.list.overdue')}</span>` : ''}`;
 }
 
 function rowOf(row: CaseRow, input: OverviewInput): SafeHtml {
@@ -48,7 +48,7 @@ function rowOf(row: CaseRow, input: OverviewInput): SafeHtml {
 <th scope="row"><a class="ds-link" href="${secretariatPaths.case(row.caseId)}">${row.caseNumber}</a></th>
 <td>${row.title}</td><td>${row.organisation}</td><td>${t(lang, 'common.nivaa', { nivaa: row.nivaa })}</td>
 <td>${row.statusText}${confirm}</td><td>${waiting}</td><td>${deadlineCell(row, input)}</td>
-<td>${formatDateTime(row.updatedAt, lang)}</td>
+<td>${formatCompactDateTime(row.updatedAt, lang)}</td>
 </tr>`;
 }
 
