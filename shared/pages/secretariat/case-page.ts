@@ -116,15 +116,16 @@ function waitingRow(input: CasePageInput, unit: WaitingUnitView): SafeHtml {
   const passed = unit.deadline < input.now;
   const pending = unit.pending.length === 0 ? t(lang, 'secretariat.waiting.nobody') : formatList(unit.pending, lang);
   return html`<tr>
-<th scope="row">${body}</th><td>${unit.stepText}</td>
-<td>${t(lang, 'secretariat.waiting.answered', { answered: unit.answered, recipients: unit.recipients })}</td>
-<td>${pending}</td>
-<td>${formatCompactDateTime(unit.deadline, lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(lang, 'secretariat.list.overdue')}</span>` : ''}</td>
-<td>${unit.remindersLeft}</td>
+<th scope="row">${body}</th>
 <td><form method="post" action="${secretariatPaths.remind(view.status.caseId)}">
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf, stepId: unit.stepId, unitId: unit.unitId })}
 <button class="ds-button" data-variant="secondary" data-size="sm" type="submit"${unit.pending.length === 0 ? html` disabled` : ''}>${t(lang, 'secretariat.waiting.remind', { body })}</button>
 </form></td>
+<td>${unit.stepText}</td>
+<td>${t(lang, 'secretariat.waiting.answered', { answered: unit.answered, recipients: unit.recipients })}</td>
+<td>${pending}</td>
+<td>${formatCompactDateTime(unit.deadline, lang)}${passed ? html` <span class="ds-tag" data-color="danger">${t(lang, 'secretariat.list.overdue')}</span>` : ''}</td>
+<td>${unit.remindersLeft}</td>
 </tr>`;
 }
 
@@ -133,7 +134,7 @@ function waiting(input: CasePageInput): SafeHtml {
   if (view.waiting.length === 0) {
     return html`${h2('waiting-heading', t(lang, 'secretariat.waiting.heading'))}<p class="ds-paragraph">${t(lang, 'secretariat.waiting.none')}</p>`;
   }
-  const headers = (['body', 'step', 'answers', 'pending', 'deadline', 'remindersLeft', 'action'] as const).map(
+  const headers = (['body', 'action', 'step', 'answers', 'pending', 'deadline', 'remindersLeft'] as const).map(
     (key) => html`<th scope="col">${t(lang, `secretariat.waiting.${key}`)}</th>`,
   );
   return html`${h2('waiting-heading', t(lang, 'secretariat.waiting.heading'))}
