@@ -45,7 +45,7 @@ export type RecordActionResult =
 
 const AUDIT_RETRIES = 5;
 const CLOSE_RETRIES = 5;
-const ANSWER_EVENTS: readonly AuditEventType[] = ['vote_cast', 'statement_given', 'decided'];
+const ANSWER_EVENTS: readonly AuditEventType[] = ['vote_cast', 'statement_given', 'decided', 'triaged'];
 // As application texts: no control characters except tab/newline, no bidi overrides.
 const COMMENT_PATTERN = /^(?:[\t\n]|[^\p{Cc}\u202a-\u202e\u2066-\u2069])*$/u;
 
@@ -200,8 +200,12 @@ async function markUsed(deps: RecordActionDeps, token: ActionTokenRecord, choice
   }
 }
 
-/** statement_given for consultations; a decision made by one answer alone is `decided`. */
+/**
+ * statement_given for consultations; a decision made by one answer alone is `decided`. The
+ * secretariat's own steps (triage, escalation) are `triaged`, as when it confirms on its pages.
+ */
 function answerEventType(step: StepRecord, answers: number, certain: UnitOutcome | undefined): AuditEventType {
+  if (step.kind === 'triage') return 'triaged';
   if (step.kind === 'consultation') return 'statement_given';
   return certain !== undefined && answers === 1 ? 'decided' : 'vote_cast';
 }

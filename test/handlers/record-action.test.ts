@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../../shared/errors';
+import { governance } from '../../shared/governance/load';
+import { councilFor } from '../../shared/governance/lookup';
 import {
   answer,
   CASE_ID,
@@ -39,6 +41,26 @@ async function unitOf(s: Setup, stepId: string, unitId: string) {
 }
 
 describe('POST /handling/{token}', () => {
+  it('records the secretariat’s confirmation by link as triaged, naming the secretary', async () => {
+    const s = setup();
+    await storeCase(s.ports, ['triage']);
+    const secretaries = councilFor(governance, 'sekretariat').members.map((m) => m.id);
+    const secretary = secretaries[0]!;
+    const step = await openStep(s.ports, {
+      stepId: '001',
+      definitionId: 'triage',
+      kind: 'triage',
+      bodyId: 'sekretariat',
+      memberIds: secretaries,
+      taskToken: 'task-t',
+    });
+    const raw = await issueLink(s.ports, { step, memberId: secretary, choices: ['confirm'] });
+    expect((await answer(s, raw, { choice: 'confirm' })).statusCode).toBe(200);
+    const events = (await s.ports.cases.get(CASE_ID))?.events ?? [];
+    expect(events.at(-1)).toMatchObject({ type: 'triaged', actor: { kind: 'member', id: secretary }, result: 'confirm' });
+    expect(events.filter((e) => e.type === 'decided')).toEqual([]);
+  });
+
   it('records a single decider’s decision, closes the unit and completes the task', async () => {
     const s = await singleDecider();
     const res = await answer(s, s.raw, { choice: 'approve', comment: '  Godt begrunnet.\r\nVidere.  ' });
