@@ -32,3 +32,11 @@ export function csrfMatches(
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 128) return false;
   return constantTimeEqual(csrfToken(hmac, actionKey, tokenHash), candidate);
 }
+
+/**
+ * Whether a post's Origin header allows it: absent, ours, or `null`, which browsers send under
+ * Referrer-Policy: no-referrer (every page sets it), so it proves nothing either way.
+ */
+export function originAllowed(origin: string | undefined, allowedOrigin: string): boolean {
+  return origin === undefined || origin === 'null' || origin === allowedOrigin;
+}

@@ -12,7 +12,7 @@ import type {
   LinkProblem,
   NextStep,
 } from '../pages/action-view';
-import { csrfMatches } from '../pages/csrf';
+import { csrfMatches, originAllowed } from '../pages/csrf';
 import { TaskClosedError, type WorkflowPort } from '../ports/workflow';
 import type { UnitResult } from '../workflow/contract';
 import { actionFormView, resolveActionLink, type ShowActionDeps } from './show-action';
@@ -65,7 +65,7 @@ export async function recordAction(deps: RecordActionDeps, input: RecordActionIn
     tokenHash !== undefined &&
     // Under Referrer-Policy no-referrer browsers send `Origin: null` for the form post; the
     // HMAC CSRF value is the real check, a foreign origin is refused outright.
-    (input.origin === undefined || input.origin === 'null' || input.origin === deps.allowedOrigin) &&
+    originAllowed(input.origin, deps.allowedOrigin) &&
     csrfMatches(deps.hmacSha256Hex, await deps.secrets.getActionKey(), tokenHash, input.form.csrf);
 
   if (!resolution.ok) {

@@ -1,6 +1,6 @@
 import type { IdGenerator } from '../../ports/ids';
 import type { SecretsPort } from '../../ports/secrets';
-import { constantTimeEqual, type HmacSha256Hex } from '../csrf';
+import { constantTimeEqual, type HmacSha256Hex, originAllowed } from '../csrf';
 
 /**
  * CSRF protection for the applicant's page forms (POST /, /sak/{id}/endre, /sak/{id}/trekk):
@@ -54,16 +54,15 @@ export interface PostedGuard {
 }
 
 /**
- * Whether a post carries a valid token for this form from this browser. The Origin header,
- * when a browser sends a real one, must be ours too; `null` is what browsers send under
- * Referrer-Policy: no-referrer (which every page sets), so it proves nothing either way.
+ * Whether a post carries a valid token for this form from this browser, from an allowed
+ * origin (originAllowed, ../csrf.ts).
  */
 export async function guardMatches(
   deps: PageCsrfDeps & { allowedOrigin: string },
   purpose: FormPurpose,
   posted: PostedGuard,
 ): Promise<boolean> {
-  if (posted.origin !== undefined && posted.origin !== 'null' && posted.origin !== deps.allowedOrigin) return false;
+  if (!originAllowed(posted.origin, deps.allowedOrigin)) return false;
   if (!isNonce(posted.cookieNonce)) return false;
   const candidate = posted.token;
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > 128) return false;

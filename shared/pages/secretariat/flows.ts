@@ -7,6 +7,7 @@ import { type RemindUnitDeps, remindUnit } from '../../use-cases/remind-unit';
 import { type ShowSecretariatCaseDeps, showSecretariatCase } from '../../use-cases/show-secretariat-case';
 import { type TriageCaseDeps, triageCase } from '../../use-cases/triage-case';
 import { noticePage } from '../case/withdraw-page';
+import { originAllowed } from '../csrf';
 import type { PostedForm } from '../form/application-fields';
 import type { PageResult } from '../form/flows';
 import type { PageFieldError } from '../form/widgets';
@@ -169,8 +170,7 @@ export async function postCaseAction(
   const returnTo = caseId ? secretariatPaths.case(caseId) : secretariatPaths.overview;
   return withSession(deps, input, returnTo, async (session, frame) => {
     const base = { lang, caseId, ...frame };
-    const originOk = input.origin === undefined || input.origin === 'null' || input.origin === deps.allowedOrigin;
-    if (!originOk || !(await sessionCsrfMatches(deps, session, form.get(SECRETARIAT_CSRF_FIELD)))) {
+    if (!originAllowed(input.origin, deps.allowedOrigin) || !(await sessionCsrfMatches(deps, session, form.get(SECRETARIAT_CSRF_FIELD)))) {
       return renderCase(deps, { ...base, notice: { text: t(lang, 'secretariat.notice.expired'), color: 'warning' } }, 403);
     }
     const conflict = (error: unknown) => {

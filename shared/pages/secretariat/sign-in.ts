@@ -3,7 +3,7 @@ import { UnauthorizedError } from '../../errors';
 import { t } from '../../i18n';
 import type { IdGenerator } from '../../ports/ids';
 import type { OidcSignIn } from '../../ports/secretariat-sign-in';
-import { constantTimeEqual } from '../csrf';
+import { constantTimeEqual, originAllowed } from '../csrf';
 import type { PostedForm } from '../form/application-fields';
 import type { PageResult } from '../form/flows';
 import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../form/page-csrf';
@@ -143,10 +143,9 @@ export async function signOut(
   input: { lang: Language; form: PostedForm; sessionCookie: string | undefined; origin: string | undefined },
 ): Promise<PageResult> {
   const session = await readSession(deps, input.sessionCookie);
-  const originOk = input.origin === undefined || input.origin === 'null' || input.origin === deps.allowedOrigin;
   if (!session) return redirect(secretariatPaths.signOut);
   // A forged post (no token) must not sign anyone out: back to the pages, still signed in.
-  if (!originOk || !(await sessionCsrfMatches(deps, session, input.form.get(SECRETARIAT_CSRF_FIELD)))) {
+  if (!originAllowed(input.origin, deps.allowedOrigin) || !(await sessionCsrfMatches(deps, session, input.form.get(SECRETARIAT_CSRF_FIELD)))) {
     return redirect(secretariatPaths.overview);
   }
   const after = `${deps.baseUrl}${secretariatPaths.signOut}`;
