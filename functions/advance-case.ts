@@ -1,6 +1,6 @@
 import { type AdvanceCaseDeps, advanceCase } from '../shared/use-cases/advance-case';
 import { AdvanceInputSchema, type AdvanceOutput } from '../shared/workflow/contract';
-import { workflowDeps } from './adapters/wiring';
+import { workflowDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { taskHandler } from './task';
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ValidationError } from '../shared/errors';
 import { type AmendApplicationDeps, amendApplication } from '../shared/use-cases/amend-application';
-import { caseApiDeps } from './adapters/wiring';
+import { caseApiDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { jsonBody, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';

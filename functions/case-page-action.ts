@@ -1,10 +1,10 @@
 import { type CaseActionDeps, postCasePage } from '../shared/pages/case/flows';
 import { caseNotFoundPage } from '../shared/pages/case/withdraw-page';
-import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
-import { toPageResponse } from '../shared/pages/form/page-result';
-import { pickLanguage } from '../shared/pages/language';
-import { pageResponse } from '../shared/pages/response';
-import { applicantPageDeps } from './adapters/wiring';
+import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
+import { toPageResponse } from '../shared/pages/kit/page-result';
+import { pickLanguage } from '../shared/pages/kit/language';
+import { pageResponse } from '../shared/pages/kit/response';
+import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies, formBody, header, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';

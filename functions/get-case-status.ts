@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type GetCaseStatusDeps, getCaseStatus } from '../shared/use-cases/get-case-status';
-import { caseApiDeps } from './adapters/wiring';
+import { caseApiDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';

@@ -1,6 +1,6 @@
 import { type HandleUnitTimeoutDeps, handleUnitTimeout } from '../shared/use-cases/handle-unit-timeout';
 import { UnitTimeoutInputSchema } from '../shared/workflow/contract';
-import { workflowDeps } from './adapters/wiring';
+import { workflowDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { taskHandler } from './task';
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type ListCasesDeps, listCases } from '../shared/use-cases/list-cases';
-import { caseApiDeps } from './adapters/wiring';
+import { caseApiDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { type Deps, resolveDeps } from './lazy';
 

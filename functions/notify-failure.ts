@@ -1,6 +1,6 @@
 import { type NotifyFailureDeps, notifyFailure } from '../shared/use-cases/notify-failure';
 import { NotifyFailureInputSchema } from '../shared/workflow/contract';
-import { workflowDeps } from './adapters/wiring';
+import { workflowDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { taskHandler } from './task';
 

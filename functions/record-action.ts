@@ -1,9 +1,9 @@
 import { type RecordActionDeps, recordAction } from '../shared/use-cases/record-action';
-import { actionFormPage } from '../shared/pages/action-page';
-import { pickLanguage } from '../shared/pages/language';
-import { pageResponse } from '../shared/pages/response';
-import { actionReceiptPage } from '../shared/pages/result-pages';
-import { actionLinkDeps } from './adapters/wiring';
+import { actionFormPage } from '../shared/pages/action/form-page';
+import { pickLanguage } from '../shared/pages/kit/language';
+import { pageResponse } from '../shared/pages/kit/response';
+import { actionReceiptPage } from '../shared/pages/action/result-pages';
+import { actionLinkDeps } from './adapters/handler-deps';
 import { formBody, header, pathParam } from './http/request';
 import { errorSummary } from './http/response';
 import { type Deps, resolveDeps } from './lazy';

@@ -1,8 +1,8 @@
 import { postCaseAction, type SecretariatActionDeps } from '../shared/pages/secretariat/flows';
 import { SESSION_COOKIE } from '../shared/pages/secretariat/session';
-import { toPageResponse } from '../shared/pages/form/page-result';
-import { pickLanguage } from '../shared/pages/language';
-import { secretariatPageDeps } from './adapters/wiring';
+import { toPageResponse } from '../shared/pages/kit/page-result';
+import { pickLanguage } from '../shared/pages/kit/language';
+import { secretariatPageDeps } from './adapters/handler-deps';
 import { cookies, formBody, header, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';

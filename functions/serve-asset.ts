@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PAGE_STYLESHEET } from '../shared/pages/layout';
+import { PAGE_STYLESHEET } from '../shared/pages/kit/layout';
 import { header, pathParam } from './http/request';
 import { errorSummary } from './http/response';
 import { logger } from './logger';

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type CasePageDeps, showCasePage } from '../shared/pages/case/flows';
 import type { CaseSubPage } from '../shared/pages/case/paths';
-import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
-import { toPageResponse } from '../shared/pages/form/page-result';
-import { pickLanguage } from '../shared/pages/language';
-import { applicantPageDeps } from './adapters/wiring';
+import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
+import { toPageResponse } from '../shared/pages/kit/page-result';
+import { pickLanguage } from '../shared/pages/kit/language';
+import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { htmlPage, remember } from './show-action';

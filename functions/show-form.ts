@@ -1,8 +1,8 @@
-import { pickLanguage } from '../shared/pages/language';
+import { pickLanguage } from '../shared/pages/kit/language';
 import { type FormPageDeps, showApplicationForm } from '../shared/pages/form/flows';
-import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
-import { toPageResponse } from '../shared/pages/form/page-result';
-import { applicantPageDeps } from './adapters/wiring';
+import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
+import { toPageResponse } from '../shared/pages/kit/page-result';
+import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { htmlPage, remember } from './show-action';

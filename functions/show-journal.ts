@@ -1,8 +1,8 @@
 import { showJournal } from '../shared/pages/journal/journal-page';
-import { pickLanguage } from '../shared/pages/language';
-import { pageResponse } from '../shared/pages/response';
+import { pickLanguage } from '../shared/pages/kit/language';
+import { pageResponse } from '../shared/pages/kit/response';
 import type { GetJournalDeps } from '../shared/use-cases/get-journal';
-import { caseApiDeps } from './adapters/wiring';
+import { caseApiDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { htmlPage, remember } from './show-action';
 

@@ -1,6 +1,6 @@
-import { FORM_NONCE_COOKIE } from '../shared/pages/form/page-csrf';
-import { toPageResponse } from '../shared/pages/form/page-result';
-import { pickLanguage } from '../shared/pages/language';
+import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
+import { toPageResponse } from '../shared/pages/kit/page-result';
+import { pickLanguage } from '../shared/pages/kit/language';
 import { LOGIN_COOKIE, SESSION_COOKIE } from '../shared/pages/secretariat/session';
 import {
   completeSignIn,
@@ -10,7 +10,7 @@ import {
   signedOutPage,
   signOut,
 } from '../shared/pages/secretariat/sign-in';
-import { signInDeps } from './adapters/wiring';
+import { signInDeps } from './adapters/handler-deps';
 import { cookies, formBody, header } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';

@@ -1,6 +1,6 @@
 import { type StartStepUnitDeps, startStepUnit } from '../shared/use-cases/start-step-unit';
 import { StartUnitInputSchema } from '../shared/workflow/contract';
-import { workflowDeps } from './adapters/wiring';
+import { workflowDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { taskHandler } from './task';
 

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ValidationError } from '../shared/errors';
 import { type SubmitApplicationDeps, submitApplication } from '../shared/use-cases/submit-application';
-import { intakeDeps } from './adapters/wiring';
+import { intakeDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { header, jsonBody } from './http/request';
 import { type Deps, resolveDeps } from './lazy';

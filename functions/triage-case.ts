@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Actor, ActorSchema } from '../shared/domain/case';
 import { ValidationError } from '../shared/errors';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
-import { caseApiDeps } from './adapters/wiring';
+import { caseApiDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { jsonBody, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CaseStatus, Language } from './domain/ids';
+import type { CaseStatus, Language } from './kernel/ids';
 import { isMessageKey, type MessageKey, type MessageParams, t } from './i18n';
 
 /**

@@ -16,7 +16,7 @@ import { DynamoTokenRepository } from './dynamo-token-repository';
 import { cryptoIds } from './ids';
 import { SecretsManagerSecrets } from './secrets';
 import { SfnWorkflow } from './sfn-workflow';
-import { HmacTokenHasher } from './token-crypto';
+import { HmacTokenHasher } from './crypto';
 
 /** The persistence and integration ports, wired to AWS (the Mailer lives with the SES adapter). */
 export interface AwsPorts {

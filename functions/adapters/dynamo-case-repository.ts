@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, CaseSchema } from '../../shared/domain/case';
-import type { CaseStatus } from '../../shared/domain/ids';
+import type { CaseStatus } from '../../shared/kernel/ids';
 import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
 import {
   type CaseRepository,

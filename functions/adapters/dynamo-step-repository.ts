@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { UnitOutcome } from '../../shared/domain/ids';
+import type { UnitOutcome } from '../../shared/kernel/ids';
 import { type Answer, AnswerSchema, type StepRecord, type UnitRef } from '../../shared/domain/step';
 import { ConflictError } from '../../shared/errors';
 import type { Page, PageRequest } from '../../shared/ports/page';

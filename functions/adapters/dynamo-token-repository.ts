@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ActionTokenRecord, ActionTokenRecordSchema } from '../../shared/domain/action-token';
-import type { Choice } from '../../shared/domain/ids';
+import type { Choice } from '../../shared/kernel/ids';
 import { ConflictError } from '../../shared/errors';
 import type { ActionTokenRepository } from '../../shared/ports/action-token-repository';
 import { type DynamoTable, type Item, isConditionFailed } from './dynamo-table';

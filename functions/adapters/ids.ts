@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CASE_ID_RANDOM_BYTES, encodeCaseId } from '../../shared/domain/case';
 import type { IdGenerator } from '../../shared/ports/ids';
-import { newRawToken } from './token-crypto';
+import { newRawToken } from './crypto';
 
 export const cryptoIds: IdGenerator = {
   newCaseId: () => encodeCaseId(randomBytes(CASE_ID_RANDOM_BYTES)),

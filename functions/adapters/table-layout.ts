@@ -1,9 +1,9 @@
-import { TABLE_KEYS } from '../../shared/workflow/contract';
+import { TABLE_KEYS } from '../../shared/config/deployment';
 import { ValidationError } from '../../shared/errors';
 import { MAX_PAGE_SIZE } from '../../shared/ports/page';
 
 /**
- * Keys and index attributes of the single table (shared/workflow/contract.ts TABLE_KEYS).
+ * Keys and index attributes of the single table (shared/config/deployment.ts TABLE_KEYS).
  * No SDK imports: the CDK data stack, the adapters, the in-memory fakes and the tests all
  * derive the layout from here, so they cannot disagree.
  *

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Language } from '../../shared/domain/ids';
+import type { Language } from '../../shared/kernel/ids';
 import { AppError } from '../../shared/errors';
 import { negotiateLanguage } from '../../shared/http/language';
 import { toProblem } from '../../shared/http/problem';

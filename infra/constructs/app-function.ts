@@ -10,7 +10,7 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ENV, type EnvName } from '../../shared/config/env';
-import { type FUNCTIONS, TABLE_KEYS } from '../../shared/workflow/contract';
+import { type FUNCTIONS, TABLE_KEYS } from '../../shared/config/deployment';
 
 export type FunctionName = (typeof FUNCTIONS)[keyof typeof FUNCTIONS];
 

@@ -12,7 +12,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTIONS } from '../../shared/workflow/contract';
+import { FUNCTIONS } from '../../shared/config/deployment';
 import type { FunctionName } from './app-function';
 
 interface RouteBase {

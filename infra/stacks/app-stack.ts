@@ -4,7 +4,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ENV } from '../../shared/config/env';
-import { FUNCTIONS } from '../../shared/workflow/contract';
+import { FUNCTIONS } from '../../shared/config/deployment';
 import type { DeployConfig } from '../config';
 import { AppFunction, type FunctionName } from '../constructs/app-function';
 import { CaseWorkflow } from '../constructs/case-workflow';

@@ -8,10 +8,10 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { GSI_DEFINITIONS } from '../../functions/adapters/table-layout';
-import { TABLE_KEYS } from '../../shared/workflow/contract';
+import { TABLE_KEYS } from '../../shared/config/deployment';
 
 /**
- * The single table of the system (key design: shared/workflow/contract.ts TABLE_KEYS).
+ * The single table of the system (key design: shared/config/deployment.ts TABLE_KEYS).
  * Kept in its own stack so the application stack can be replaced or torn down without ever
  * touching stored cases.
  */

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { FUNCTIONS } from '../../shared/workflow/contract';
+import { FUNCTIONS } from '../../shared/config/deployment';
 import type { FunctionName } from '../constructs/app-function';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type FieldError, ValidationError } from '../errors';
 import type { applicationMessages } from '../i18n/catalogs/application';
-import { LANGUAGES } from './ids';
+import { LANGUAGES } from '../kernel/ids';
 import { OrganisationNumberSchema } from './org-number';
 
 /**

@@ -10,7 +10,7 @@ import {
   NivaaSchema,
   RecipientSchema,
   UnitOutcomeSchema,
-} from './ids';
+} from '../kernel/ids';
 
 /**
  * Case ids: 26 characters of lowercase RFC 4648 base32 (a–z, 2–7) = 130 random bits.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { classificationMessages } from '../i18n/catalogs/classification';
 import type { Application, MatterKind } from './application';
-import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from './ids';
+import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/ids';
 
 /**
  * Proposes a decision level (nivå) for an application, from the decision table in

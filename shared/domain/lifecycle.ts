@@ -10,8 +10,8 @@ import {
   type FinalStatus,
   MAX_COMMENT_LENGTH,
 } from './case';
-import type { BodyId, CaseStatus, Nivaa, StepKind } from './ids';
-import { FINAL_STATUSES } from './ids';
+import type { BodyId, CaseStatus, Nivaa, StepKind } from '../kernel/ids';
+import { FINAL_STATUSES } from '../kernel/ids';
 
 /**
  * Allowed status transitions (Eierstrategi DIF 2023–2027 ch. 12; issue 2 item 6). Paths are

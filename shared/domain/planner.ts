@@ -1,10 +1,10 @@
 import { AppError } from '../errors';
-import { councilFor } from '../governance/lookup';
-import type { Governance, StepPolicy } from '../governance/schema';
+import { councilFor } from './governance/lookup';
+import type { Governance, StepPolicy } from './governance/schema';
 import type { StepUnit } from '../workflow/contract';
 import type { FinalStatus } from './case';
 import { ABSTAIN, type Ballot, tally } from './decision-rules';
-import type { BodyId, Choice, Nivaa, StepKind, UnitOutcome } from './ids';
+import type { BodyId, Choice, Nivaa, StepKind, UnitOutcome } from '../kernel/ids';
 import {
   AFTER_LIFT,
   isStepDefinitionId,

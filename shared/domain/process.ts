@@ -1,4 +1,4 @@
-import type { BodyId, Choice, Nivaa, Recipient, StepKind } from './ids';
+import type { BodyId, Choice, Nivaa, Recipient, StepKind } from '../kernel/ids';
 
 /**
  * The process paths as data (issue 2 item 3; Eierstrategi DIF 2023–2027 ch. 12, decision

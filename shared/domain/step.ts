@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CaseIdSchema, MAX_COMMENT_LENGTH, UtcTimestampSchema } from './case';
-import { BodyIdSchema, ChoiceSchema, LanguageSchema, StepKindSchema, UnitOutcomeSchema } from './ids';
+import { BodyIdSchema, ChoiceSchema, LanguageSchema, StepKindSchema, UnitOutcomeSchema } from '../kernel/ids';
 
 /**
- * The persisted step model (table item CASE#<caseId> / STEP#<stepId>, shared/workflow/contract.ts
+ * The persisted step model (table item CASE#<caseId> / STEP#<stepId>, shared/config/deployment.ts
  * TABLE_KEYS). A step is one stage of a case's process path (triage, a consultation round, a
  * decision); each unit is one body's part of it and one Map iteration of the workflow.
  *

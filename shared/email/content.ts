@@ -1,4 +1,4 @@
-import type { Language } from '../domain/ids';
+import type { Language } from '../kernel/ids';
 import type { Audience } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../domain/ids';
+import type { Language } from '../kernel/ids';
 
 /** All dates in e-mails are Norwegian time, whatever the server's zone (Lambda runs in UTC). */
 export const EMAIL_TIME_ZONE = 'Europe/Oslo';

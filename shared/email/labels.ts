@@ -1,4 +1,4 @@
-import type { BodyId, Choice, Language, UnitOutcome } from '../domain/ids';
+import type { BodyId, Choice, Language, UnitOutcome } from '../kernel/ids';
 import { isMessageKey, type MessageKey, t } from '../i18n';
 import type { PathStepKind } from './types';
 

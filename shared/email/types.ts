@@ -5,7 +5,7 @@ import type {
   Nivaa,
   StepKind,
   UnitOutcome,
-} from '../domain/ids';
+} from '../kernel/ids';
 import type { MessageKey, MessageParams } from '../i18n';
 import type { Instant } from './format';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '../domain/ids';
+import { DEFAULT_LANGUAGE, type Language } from '../kernel/ids';
 
 /** Cookie that remembers a user's explicit language choice. */
 export const LANGUAGE_COOKIE = 'lang';

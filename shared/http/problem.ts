@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../domain/ids';
+import type { Language } from '../kernel/ids';
 import { AppError, type ErrorCode, RateLimitedError, ValidationError } from '../errors';
 import { type MessageKey, t } from '../i18n';
 

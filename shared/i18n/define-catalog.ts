@@ -1,4 +1,4 @@
-import type { Language } from '../domain/ids';
+import type { Language } from '../kernel/ids';
 
 /**
  * A catalog area: the nb catalog defines the keys; nn and en must have exactly the same keys

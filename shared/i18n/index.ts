@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '../domain/ids';
+import { DEFAULT_LANGUAGE, type Language } from '../kernel/ids';
 import { apiMessages } from './catalogs/api';
 import { applicationMessages } from './catalogs/application';
 import { classificationMessages } from './catalogs/classification';

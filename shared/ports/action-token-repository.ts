@@ -1,5 +1,5 @@
 import type { ActionTokenRecord } from '../domain/action-token';
-import type { Choice } from '../domain/ids';
+import type { Choice } from '../kernel/ids';
 
 /**
  * Action-link tokens (item TOKEN#<tokenHash> / TOKEN); only the hash is stored. Expiry is

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Case, UtcTimestampSchema } from '../domain/case';
 import { CaseNumberSchema } from '../domain/case-number';
-import { type CaseStatus, CaseStatusSchema, NivaaSchema } from '../domain/ids';
+import { type CaseStatus, CaseStatusSchema, NivaaSchema } from '../kernel/ids';
 import type { Page, PageRequest } from './page';
 
 /**

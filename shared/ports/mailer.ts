@@ -1,4 +1,4 @@
-import type { Language } from '../domain/ids';
+import type { Language } from '../kernel/ids';
 
 /** Outgoing e-mail (SES v2 in AWS, maildev locally). Callers render subject/text/html. */
 export interface Mailer {

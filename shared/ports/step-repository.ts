@@ -1,4 +1,4 @@
-import type { UnitOutcome } from '../domain/ids';
+import type { UnitOutcome } from '../kernel/ids';
 import type { Answer, StepRecord, UnitRef } from '../domain/step';
 import type { Page, PageRequest } from './page';
 

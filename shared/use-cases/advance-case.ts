@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case';
-import type { Recipient } from '../domain/ids';
+import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
 import { createStep, formatStepId, type StepRecord } from '../domain/step';
 import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
@@ -9,7 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
-import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notifier';
+import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface AdvanceCaseDeps {

@@ -1,7 +1,7 @@
 import { type Application, parseApplication } from '../domain/application';
 import type { Case } from '../domain/case';
 import { classify } from '../domain/classification';
-import type { CaseStatus, Language, Nivaa } from '../domain/ids';
+import type { CaseStatus, Language, Nivaa } from '../kernel/ids';
 import { appendEvent } from '../domain/lifecycle';
 import { ConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';

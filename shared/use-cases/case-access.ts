@@ -1,5 +1,5 @@
 import { type Case, isValidCaseId } from '../domain/case';
-import type { StepKind, UnitOutcome } from '../domain/ids';
+import type { StepKind, UnitOutcome } from '../kernel/ids';
 import { findUnit, type StepRecord, type StepUnitRecord, type UnitRef } from '../domain/step';
 import { ConflictError, NotFoundError, VersionConflictError } from '../errors';
 import type { MessageKey } from '../i18n';

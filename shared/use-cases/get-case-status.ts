@@ -1,5 +1,5 @@
 import type { Actor, AuditEvent, Case } from '../domain/case';
-import type { BodyId, CaseStatus, Choice, Language, Nivaa, Recipient, StepKind, UnitOutcome } from '../domain/ids';
+import type { BodyId, CaseStatus, Choice, Language, Nivaa, Recipient, StepKind, UnitOutcome } from '../kernel/ids';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';

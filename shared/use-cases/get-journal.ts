@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseStatus, Language } from '../domain/ids';
+import type { CaseStatus, Language } from '../kernel/ids';
 import { ValidationError } from '../errors';
 import { t } from '../i18n';
 import type { CaseRepository, JournalEntry } from '../ports/case-repository';

@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case';
-import type { BodyId, Recipient } from '../domain/ids';
+import type { BodyId, Recipient } from '../kernel/ids';
 import {
   allowedChoices,
   type CompletedStep,
@@ -9,8 +9,8 @@ import {
 } from '../domain/planner';
 import { isStepDefinitionId, type StepDefinitionId, stepDefinition } from '../domain/process';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
-import { councilFor } from '../governance/lookup';
-import type { Governance } from '../governance/schema';
+import { councilFor } from '../domain/governance/lookup';
+import type { Governance } from '../domain/governance/schema';
 import { ProcessStateError } from '../domain/planner';
 import type { Contact, Plan, WorkflowRules } from './workflow-rules';
 

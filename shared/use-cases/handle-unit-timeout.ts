@@ -6,7 +6,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { UnitTimeoutInput, UnitTimeoutOutput } from '../workflow/contract';
 import { saveWith } from './advance-case';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
-import { caseSummary, contactsOf, pathStepKind, sendTo } from './notifier';
+import { caseSummary, contactsOf, pathStepKind, sendTo } from './notices';
 
 export interface HandleUnitTimeoutDeps extends ActionLinkDeps {
   cases: CaseRepository;

@@ -17,7 +17,7 @@ import type { IdGenerator } from '../ports/ids';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { TokenHasher } from '../ports/token-hasher';
-import { audienceOf, bodyResults, caseSummary, sendTo, unitContacts } from './notifier';
+import { audienceOf, bodyResults, caseSummary, sendTo, unitContacts } from './notices';
 import type { Contact, WorkflowRules } from './workflow-rules';
 
 export interface ActionLinkDeps {

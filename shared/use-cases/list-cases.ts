@@ -7,7 +7,7 @@ import {
   type Language,
   type Nivaa,
   type StepKind,
-} from '../domain/ids';
+} from '../kernel/ids';
 import type { StepRecord } from '../domain/step';
 import { ValidationError } from '../errors';
 import { t } from '../i18n';

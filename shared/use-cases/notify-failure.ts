@@ -5,7 +5,7 @@ import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { NotifyFailureInput } from '../workflow/contract';
 import { saveWith } from './advance-case';
-import { contactsOf, sendTo } from './notifier';
+import { contactsOf, sendTo } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface NotifyFailureDeps {

@@ -1,6 +1,6 @@
 import type { ActionTokenRecord } from '../domain/action-token';
 import { type AuditEventType, type Case, MAX_COMMENT_LENGTH as MAX_COMMENT } from '../domain/case';
-import type { Choice, UnitOutcome } from '../domain/ids';
+import type { Choice, UnitOutcome } from '../kernel/ids';
 import { appendEvent } from '../domain/lifecycle';
 import { type Answer, findUnit, hasAnswered, type StepRecord, type UnitRef } from '../domain/step';
 import { ConflictError, GoneError, NotFoundError, VersionConflictError } from '../errors';
@@ -11,8 +11,8 @@ import type {
   FormValues,
   LinkProblem,
   NextStep,
-} from '../pages/action-view';
-import { csrfMatches, originAllowed } from '../pages/csrf';
+} from '../pages/action/view';
+import { csrfMatches, originAllowed } from '../pages/kit/csrf';
 import { TaskClosedError, type WorkflowPort } from '../ports/workflow';
 import type { UnitResult } from '../workflow/contract';
 import { actionFormView, resolveActionLink, type ShowActionDeps } from './show-action';

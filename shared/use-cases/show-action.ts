@@ -1,10 +1,10 @@
 import { type ActionTokenRecord, isWellFormedRawToken, tokenState } from '../domain/action-token';
 import { type Case, MAX_COMMENT_LENGTH } from '../domain/case';
-import type { UnitOutcome } from '../domain/ids';
+import type { UnitOutcome } from '../kernel/ids';
 import { isFinalStatus } from '../domain/lifecycle';
 import { findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
-import type { ActionFormView, ActionStatement, AskKind, LinkProblem } from '../pages/action-view';
-import { csrfToken, type HmacSha256Hex } from '../pages/csrf';
+import type { ActionFormView, ActionStatement, AskKind, LinkProblem } from '../pages/action/view';
+import { csrfToken, type HmacSha256Hex } from '../pages/kit/csrf';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';

@@ -1,5 +1,5 @@
 import type { AuditEvent, Case } from '../domain/case';
-import type { BodyId, Language, Nivaa } from '../domain/ids';
+import type { BodyId, Language, Nivaa } from '../kernel/ids';
 import type { StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
@@ -7,7 +7,7 @@ import type { StepRepository } from '../ports/step-repository';
 import { loadCase } from './case-access';
 import { type CaseStatusView, caseStatusView } from './get-case-status';
 import { statusText } from './get-journal';
-import { unitContacts } from './notifier';
+import { unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface ShowSecretariatCaseDeps {

@@ -2,7 +2,7 @@ import { parseApplication } from '../domain/application';
 import { type Case, createCase } from '../domain/case';
 import { formatCaseNumber } from '../domain/case-number';
 import { classify } from '../domain/classification';
-import type { Nivaa } from '../domain/ids';
+import type { Nivaa } from '../kernel/ids';
 import { ConflictError, IdempotencyConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';

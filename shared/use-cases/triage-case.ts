@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Actor, MAX_COMMENT_LENGTH } from '../domain/case';
-import { type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../domain/ids';
+import { type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../kernel/ids';
 import { appendEvent, overrideNivaa } from '../domain/lifecycle';
 import { ConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';

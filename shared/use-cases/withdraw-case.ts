@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from '../domain/case';
-import type { CaseStatus, Language } from '../domain/ids';
+import type { CaseStatus, Language } from '../kernel/ids';
 import { isFinalStatus, transition } from '../domain/lifecycle';
 import { ConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';

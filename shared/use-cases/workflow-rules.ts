@@ -1,5 +1,5 @@
 import type { Case, FinalStatus } from '../domain/case';
-import type { BodyId, Choice, Language, Recipient, StepKind, UnitOutcome } from '../domain/ids';
+import type { BodyId, Choice, Language, Recipient, StepKind, UnitOutcome } from '../kernel/ids';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
 import type { MessageKey } from '../i18n';
 

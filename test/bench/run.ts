@@ -9,8 +9,7 @@
  *   - memory: RSS after the runs ≤ 300 MB (functions get 512 MB)
  */
 import { performance } from 'node:perf_hooks';
-import { sha256Hex } from '../../functions/adapters/wiring';
-import { hashToken } from '../../functions/adapters/token-crypto';
+import { hashToken, sha256Hex } from '../../functions/adapters/crypto';
 import { makeHandler as makeShowSecretariat } from '../../functions/show-secretariat-page';
 import { makeHandler as makeSubmit } from '../../functions/submit-application';
 import { transition } from '../../shared/domain/lifecycle';
@@ -18,11 +17,11 @@ import { issueSession } from '../../shared/pages/secretariat/session';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
 import { classify } from '../../shared/domain/classification';
 import { type DecisionRule, tally } from '../../shared/domain/decision-rules';
-import { governance } from '../../shared/governance/load';
+import { governance } from '../../shared/domain/governance/load';
 import { makeLinks } from '../../shared/ports/links';
-import { exampleCase, FakeIds, fakePorts } from '../fakes';
-import { exampleApplication } from '../fixtures/application';
-import { httpEvent, jsonEvent } from '../handlers/events';
+import { exampleCase, FakeIds, fakePorts } from '../support/fakes';
+import { exampleApplication } from '../support/fixtures/application';
+import { httpEvent, jsonEvent } from '../support/http-events';
 
 interface Result {
   name: string;

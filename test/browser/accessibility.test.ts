@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../shared/domain/ids';
-import { governance } from '../../shared/governance/load';
-import { councilFor } from '../../shared/governance/lookup';
+import { LANGUAGES } from '../../shared/kernel/ids';
+import { governance } from '../../shared/domain/governance/load';
+import { councilFor } from '../../shared/domain/governance/lookup';
 import { t } from '../../shared/i18n';
 import {
   act,
@@ -12,8 +12,8 @@ import {
   openAction,
   SECRETARIAT,
   voters,
-} from '../integration/helpers';
-import { checkServedPage, focused, mailedLink, useRuntimeAndBrowser } from './support';
+} from '../support/integration';
+import { checkServedPage, focused, mailedLink, useRuntimeAndBrowser } from '../support/browser';
 
 /**
  * Every applicant page in bokmål, nynorsk and English passes axe-core (WCAG 2.0/2.1 A and AA)

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { governance } from '../../shared/governance/load';
-import { councilFor } from '../../shared/governance/lookup';
+import { governance } from '../../shared/domain/governance/load';
+import { councilFor } from '../../shared/domain/governance/lookup';
 import { t } from '../../shared/i18n';
 import {
   CaseMailbox,
@@ -10,8 +10,8 @@ import {
   postAction,
   SECRETARIAT,
   voters,
-} from '../integration/helpers';
-import { checkPage, focused, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from './support';
+} from '../support/integration';
+import { checkPage, focused, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
 
 /**
  * Issue 5 end to end in a real browser: a municipality completes the form with the keyboard

@@ -1,15 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { meetsThreshold } from '../../shared/domain/decision-rules';
-import type { BodyId, Choice, Language } from '../../shared/domain/ids';
+import type { BodyId, Choice, Language } from '../../shared/kernel/ids';
 import { bodyName, outcomeLabel } from '../../shared/email/labels';
-import { governance } from '../../shared/governance/load';
-import { type Council, councilFor } from '../../shared/governance/lookup';
+import { governance } from '../../shared/domain/governance/load';
+import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
-import type { AskKind, NextStep } from '../../shared/pages/action-view';
-import { answerLabel } from '../../shared/pages/labels';
-import { CaseMailbox, poll, SECRETARIAT, voters } from '../integration/helpers';
-import { checkServedPage, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from './support';
+import type { AskKind, NextStep } from '../../shared/pages/action/view';
+import { answerLabel } from '../../shared/pages/kit/labels';
+import { CaseMailbox, poll, SECRETARIAT, voters } from '../support/integration';
+import { checkServedPage, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
 
 /**
  * Issue 5 end to end for a nivå 2 case (Eierstrategi ch. 12, row 2: "vesentlig videreutvikling

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LANGUAGES, type Language } from '../../shared/domain/ids';
+import { LANGUAGES, type Language } from '../../shared/kernel/ids';
 import { t } from '../../shared/i18n';
-import { Api, applications, CaseMailbox, poll, voters } from '../integration/helpers';
-import { checkServedPage, useRuntimeAndBrowser } from './support';
+import { Api, applications, CaseMailbox, poll, voters } from '../support/integration';
+import { checkServedPage, useRuntimeAndBrowser } from '../support/browser';
 
 /**
  * The secretariat's pages in a real browser against the local runtime (issue 5): the local

@@ -1,7 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/config/env';
-import { FUNCTIONS } from '../../shared/workflow/contract';
+import { FUNCTIONS } from '../../shared/config/deployment';
 import { ENTRY_TAG } from '../../infra/constructs/app-function';
 import { API_ROUTES } from '../../infra/constructs/public-api';
 import { FUNCTION_ACCESS, WORKFLOW_TASK_FUNCTIONS } from '../../infra/stacks/function-access';
@@ -17,7 +17,7 @@ import {
   statementsOfRole,
   type Synthesized,
   synthesizeApp,
-} from './synth';
+} from '../support/synth';
 
 let s: Synthesized;
 beforeAll(() => {

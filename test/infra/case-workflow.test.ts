@@ -13,7 +13,7 @@ import {
   UnitResultSchema,
   UnitTimeoutInputSchema,
 } from '../../shared/workflow/contract';
-import { type Json, resourcesOfType, type Synthesized, synthesizeApp } from './synth';
+import { type Json, resourcesOfType, type Synthesized, synthesizeApp } from '../support/synth';
 
 type State = Record<string, Json> & { Type: string };
 interface Definition {

@@ -24,7 +24,7 @@ import {
   startTestRuntime,
   type TestRuntime,
   voters,
-} from './helpers';
+} from '../support/integration';
 
 const SECONDS_PER_DAY = 60;
 vi.setConfig({ testTimeout: 90_000 });

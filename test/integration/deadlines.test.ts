@@ -6,7 +6,7 @@
  * Links past their deadline answer 410 Gone.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { governance } from '../../shared/governance/load';
+import { governance } from '../../shared/domain/governance/load';
 import {
   Api,
   act,
@@ -20,7 +20,7 @@ import {
   startTestRuntime,
   type TestRuntime,
   voters,
-} from './helpers';
+} from '../support/integration';
 
 const SECONDS_PER_DAY = 2;
 vi.setConfig({ testTimeout: 120_000 });

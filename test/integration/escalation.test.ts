@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STEP_DEFINITIONS } from '../../shared/domain/process';
-import { governance } from '../../shared/governance/load';
+import { governance } from '../../shared/domain/governance/load';
 import { t } from '../../shared/i18n';
 import {
   Api,
@@ -32,7 +32,7 @@ import {
   startTestRuntime,
   type TestRuntime,
   voters,
-} from './helpers';
+} from '../support/integration';
 
 const SECONDS_PER_DAY = 2;
 // Timers of the local engine and the SES → SMTP hop run a little late under load.

@@ -24,7 +24,7 @@ import {
   startTestRuntime,
   type TestRuntime,
   voters,
-} from './helpers';
+} from '../support/integration';
 
 const SECONDS_PER_DAY = 60;
 // A step's e-mails take a second or two to pass through the local SES endpoint and SMTP.

@@ -23,8 +23,8 @@ import {
   startRuntimeProcess,
   tempStateDir,
   voters,
-} from './helpers';
-import type { RuntimeProcessConfig } from './runtime-process';
+} from '../support/integration';
+import type { RuntimeProcessConfig } from '../support/runtime-process';
 
 vi.setConfig({ testTimeout: 240_000 });
 

@@ -8,7 +8,7 @@
  *   …
  *   await server.close(); await engine.stop();
  *
- * Semantics chosen where AWS leaves room (see the conformance tests in test/local/sfn/):
+ * Semantics chosen where AWS leaves room (see the conformance tests in test/infra/local/sfn/):
  * - a Lambda that throws fails the task with error = error.name (the Node.js runtime's errorType)
  *   and cause = JSON {errorType, errorMessage, trace}; an unknown function is
  *   Lambda.ResourceNotFoundException;

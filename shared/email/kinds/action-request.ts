@@ -1,4 +1,4 @@
-import type { BodyId, Choice, Language } from '../../domain/ids';
+import type { BodyId, Choice, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import type { Block } from '../content';
 import { formatDate, type Instant } from '../format';

@@ -1,4 +1,4 @@
-import type { BodyId, Language, UnitOutcome } from '../../domain/ids';
+import type { BodyId, Language, UnitOutcome } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDate, type Instant } from '../format';
 import { bodyName, outcomeLabel, stepLabel } from '../labels';

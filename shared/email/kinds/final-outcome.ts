@@ -1,4 +1,4 @@
-import type { BodyId, CaseStatus, Language } from '../../domain/ids';
+import type { BodyId, CaseStatus, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import type { Fact } from '../content';
 import { formatDateTime, type Instant } from '../format';

@@ -1,4 +1,4 @@
-import type { BodyId, Language } from '../../domain/ids';
+import type { BodyId, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import type { Block } from '../content';
 import { formatDateTime, formatList, type Instant } from '../format';

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDateTime, type Instant } from '../format';
 import { secretariatCaseUrl } from '../links';

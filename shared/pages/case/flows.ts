@@ -1,7 +1,7 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
 import { parseApplication } from '../../domain/application';
 import { isFinalStatus } from '../../domain/lifecycle';
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { t } from '../../i18n';
 import { type AmendApplicationDeps, amendApplication } from '../../use-cases/amend-application';
@@ -11,8 +11,8 @@ import { type WithdrawCaseDeps, withdrawCase } from '../../use-cases/withdraw-ca
 import { applicationFormValues, applicationInput, formValues } from '../form/application-fields';
 import { type FormPageDeps, type PageResult, type PostedPage, pageErrors, serviceOptions } from '../form/flows';
 import { applicationFormPage } from '../form/form-page';
-import { type FormPurpose, formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../form/page-csrf';
-import type { FormValues, PageFieldError } from '../form/widgets';
+import { type FormPurpose, formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
+import type { FormValues, PageFieldError } from '../kit/widgets';
 import type { CaseSubPage } from './paths';
 import { statusPage } from './status-page';
 import { caseNoticePage, caseNotFoundPage, WITHDRAW_REASON_FIELD, withdrawConfirmPage } from './withdraw-page';

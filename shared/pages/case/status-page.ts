@@ -1,11 +1,11 @@
-import type { Language } from '../../domain/ids';
-import { FINAL_STATUSES } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
+import { FINAL_STATUSES } from '../../kernel/ids';
 import { formatDateTime, formatList } from '../../email/format';
 import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
 import type { CaseStatusView, StatementView, StepView } from '../../use-cases/get-case-status';
-import { renderDocument } from '../layout';
+import { renderDocument } from '../kit/layout';
 import { casePath } from './paths';
 
 /**

@@ -1,10 +1,10 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { html, type SafeHtml } from '../../email/html';
 import { type MessageKey, t } from '../../i18n';
-import { PAGE_CSRF_FIELD } from '../form/page-csrf';
-import { errorSummary, fieldId, hiddenInputs, type PageFieldError, textArea } from '../form/widgets';
-import { renderDocument } from '../layout';
+import { PAGE_CSRF_FIELD } from '../kit/page-csrf';
+import { errorSummary, fieldId, hiddenInputs, type PageFieldError, textArea } from '../kit/widgets';
+import { renderDocument } from '../kit/layout';
 import { casePath } from './paths';
 
 /**

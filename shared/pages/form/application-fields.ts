@@ -1,5 +1,5 @@
 import { type Application, EXISTING_SERVICE_MATTER_KINDS } from '../../domain/application';
-import type { FormValues } from './widgets';
+import type { FormValues } from '../kit/widgets';
 
 /**
  * The web form's fields and the Application JSON (shared/domain/application.ts). The form

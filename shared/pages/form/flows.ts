@@ -1,8 +1,8 @@
 import { parseApplication } from '../../domain/application';
 import { classify } from '../../domain/classification';
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { type FieldError, IdempotencyConflictError, ValidationError } from '../../errors';
-import { governance } from '../../governance/load';
+import { governance } from '../../domain/governance/load';
 import { t } from '../../i18n';
 import { type SubmitApplicationDeps, submitApplication } from '../../use-cases/submit-application';
 import {
@@ -14,9 +14,9 @@ import {
   parseMunicipalities,
 } from './application-fields';
 import { applicationFormPage, type ServiceOption, SUBMISSION_FIELD } from './form-page';
-import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from './page-csrf';
+import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
 import { receiptPage } from './receipt-page';
-import type { FormValues, PageFieldError } from './widgets';
+import type { FormValues, PageFieldError } from '../kit/widgets';
 
 /**
  * The application form as pages (issue 5): another presentation of the submit-application use

@@ -4,12 +4,12 @@ import {
   NEED_SOURCES,
   ORGANISATION_KINDS,
 } from '../../domain/application';
-import { LANGUAGES, type Language } from '../../domain/ids';
+import { LANGUAGES, type Language } from '../../kernel/ids';
 import { html, type SafeHtml } from '../../email/html';
 import { t } from '../../i18n';
-import { renderDocument } from '../layout';
+import { renderDocument } from '../kit/layout';
 import { FIELD_ORDER, type FieldName, YES_NO_FIELDS } from './application-fields';
-import { PAGE_CSRF_FIELD } from './page-csrf';
+import { PAGE_CSRF_FIELD } from '../kit/page-csrf';
 import {
   errorSummary,
   type FormValues,
@@ -22,7 +22,7 @@ import {
   select,
   textArea,
   textField,
-} from './widgets';
+} from '../kit/widgets';
 
 /**
  * The application form (issue 5, GET and POST /) and the same form for an amendment

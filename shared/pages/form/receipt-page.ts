@@ -1,8 +1,8 @@
-import type { Language, Nivaa } from '../../domain/ids';
+import type { Language, Nivaa } from '../../kernel/ids';
 import { GRANT_PATH, NIVAA_PATHS, type StepDefinitionId, stepNameKey } from '../../domain/process';
 import { html } from '../../email/html';
 import { isMessageKey, t } from '../../i18n';
-import { renderDocument } from '../layout';
+import { renderDocument } from '../kit/layout';
 
 /**
  * The receipt after the form is sent (issue 5): the case number, the proposed nivå with its

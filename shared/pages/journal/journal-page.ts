@@ -1,10 +1,10 @@
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { ValidationError } from '../../errors';
 import { formatDate } from '../../email/format';
 import { html } from '../../email/html';
 import { t } from '../../i18n';
 import { type GetJournalDeps, getJournal, type JournalPage } from '../../use-cases/get-journal';
-import { renderDocument } from '../layout';
+import { renderDocument } from '../kit/layout';
 
 /**
  * The public journal, /journal (issue 5; Eierstrategi ch. 3 "mer offentlighet"): a table of

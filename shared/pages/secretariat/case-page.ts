@@ -1,5 +1,5 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
-import { type Language, NIVAAER } from '../../domain/ids';
+import { type Language, NIVAAER } from '../../kernel/ids';
 import { formatCompactDateTime, formatDateTime, formatList } from '../../email/format';
 import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import type { SecretariatCaseView, WaitingUnitView } from '../../use-cases/show-secretariat-case';
 import { casePath } from '../case/paths';
 import { statementsSection, stepsSection } from '../case/status-page';
-import { errorSummary, fieldId, hiddenInputs, type PageFieldError, radioGroup, radioId, textArea } from '../form/widgets';
+import { errorSummary, fieldId, hiddenInputs, type PageFieldError, radioGroup, radioId, textArea } from '../kit/widgets';
 import { SECRETARIAT_CSRF_FIELD, secretariatDocument, secretariatPaths } from './chrome';
 
 /**

@@ -1,8 +1,8 @@
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { html, type SafeHtml } from '../../email/html';
 import { t } from '../../i18n';
-import { renderDocument } from '../layout';
-import { hiddenInputs } from '../form/widgets';
+import { renderDocument } from '../kit/layout';
+import { hiddenInputs } from '../kit/widgets';
 import { SECRETARIAT_BASE_PATH } from './session';
 
 /**

@@ -1,11 +1,11 @@
-import { CASE_STATUSES, type CaseStatus, type Language } from '../../domain/ids';
+import { CASE_STATUSES, type CaseStatus, type Language } from '../../kernel/ids';
 import { formatCompactDateTime, formatList } from '../../email/format';
 import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
 import { statusText } from '../../use-cases/get-journal';
 import type { CaseList, CaseRow } from '../../use-cases/list-cases';
-import { select } from '../form/widgets';
+import { select } from '../kit/widgets';
 import { secretariatDocument, secretariatPaths } from './chrome';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { SecretsPort } from '../../ports/secrets';
 import type { SignedInUser } from '../../ports/secretariat-sign-in';
-import { constantTimeEqual, type HmacSha256Hex } from '../csrf';
+import { constantTimeEqual, type HmacSha256Hex } from '../kit/csrf';
 
 /**
  * The secretariat's signed-in session: a cookie holding who signed in and until when, signed

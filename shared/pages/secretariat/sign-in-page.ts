@@ -1,9 +1,9 @@
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { html } from '../../email/html';
 import { type MessageKey, t } from '../../i18n';
-import { PAGE_CSRF_FIELD } from '../form/page-csrf';
-import { errorSummary, hiddenInputs, type PageFieldError } from '../form/widgets';
-import { renderDocument } from '../layout';
+import { PAGE_CSRF_FIELD } from '../kit/page-csrf';
+import { errorSummary, hiddenInputs, type PageFieldError } from '../kit/widgets';
+import { renderDocument } from '../kit/layout';
 import { secretariatPaths } from './chrome';
 
 /**

@@ -1,12 +1,12 @@
-import type { Language } from '../../domain/ids';
+import type { Language } from '../../kernel/ids';
 import { UnauthorizedError } from '../../errors';
 import { t } from '../../i18n';
 import type { IdGenerator } from '../../ports/ids';
 import type { OidcSignIn } from '../../ports/secretariat-sign-in';
-import { constantTimeEqual, originAllowed } from '../csrf';
+import { constantTimeEqual, originAllowed } from '../kit/csrf';
 import type { PostedForm } from '../form/application-fields';
 import type { PageResult } from '../form/flows';
-import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../form/page-csrf';
+import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
 import { SECRETARIAT_CSRF_FIELD, secretariatPaths } from './chrome';
 import {
   clearLoginCookie,

@@ -1,0 +1,53 @@
+import { formatDateTime } from '../../email/format';
+import { html } from '../../email/html';
+import type { Language } from '../../kernel/ids';
+import { t } from '../../i18n';
+import type { ActionReceiptView, LinkProblem } from './view';
+import { answerLabel } from '../kit/labels';
+import { renderDocument } from '../kit/layout';
+
+/**
+ * The pages after an action or instead of it. None of them links to anything secret: the
+ * receipt does not repeat the action link or the applicant's status link.
+ */
+export function actionReceiptPage(view: ActionReceiptView, lang: Language): string {
+  const heading = t(lang, 'pages.receipt.heading');
+  const next = t(lang, `pages.receipt.next.${view.next}`, { deadline: formatDateTime(view.deadline, lang) });
+  const main = html`<div class="ds-alert" data-color="success" role="status">
+<h1 class="ds-heading" data-size="lg">${heading}</h1>
+</div>
+<dl class="app-facts">
+<dt>${t(lang, 'pages.action.fact.caseNumber')}</dt><dd>${view.caseNumber}</dd>
+<dt>${t(lang, 'pages.action.fact.title')}</dt><dd>${view.title}</dd>
+<dt>${t(lang, 'pages.receipt.yourAnswer')}</dt><dd>${answerLabel(view.choice, view.ask, lang)}</dd>
+${view.comment ? html`<dt>${t(lang, 'pages.receipt.yourComment')}</dt><dd class="app-pre-line">${view.comment}</dd>` : ''}
+</dl>
+<p class="ds-paragraph">${next}</p>
+<p class="ds-paragraph">${t(lang, 'pages.receipt.close')}</p>`;
+  return renderDocument({ lang, title: heading, main });
+}
+
+/** HTTP status per problem (issue 3: 409 for already decided, 410 for expired). */
+export const LINK_PROBLEM_STATUS: Readonly<Record<LinkProblem, number>> = {
+  invalid: 404,
+  expired: 410,
+  answered: 409,
+  closed: 409,
+  superseded: 409,
+  caseFinal: 409,
+};
+
+export function linkProblemPage(problem: LinkProblem, lang: Language): string {
+  const heading = t(lang, `pages.problem.${problem}.heading`);
+  const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
+<p class="ds-paragraph">${t(lang, `pages.problem.${problem}.body`)}</p>`;
+  return renderDocument({ lang, title: heading, main });
+}
+
+/** Generic 500 page: never says what failed (the log has the error, the page has nothing internal). */
+export function internalErrorPage(lang: Language): string {
+  const heading = t(lang, 'pages.problem.internal.heading');
+  const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
+<p class="ds-paragraph">${t(lang, 'pages.problem.internal.body')}</p>`;
+  return renderDocument({ lang, title: heading, main });
+}

@@ -1,0 +1,87 @@
+import type { Case } from '../domain/case';
+import type { BodyId, Language, Recipient, UnitOutcome } from '../kernel/ids';
+import type { StepRecord } from '../domain/step';
+import type { Audience, BodyResult, CaseSummary, PathStepKind, RenderedEmail } from '../email';
+import type { Mailer } from '../ports/mailer';
+import type { Contact, RequestKind, WorkflowRules } from './workflow-rules';
+
+/** Everything the e-mail templates need about a case, without personal data of the applicant. */
+export function caseSummary(c: Case): CaseSummary {
+  return {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    title: c.application.title,
+    organisationName: c.application.applicant.name,
+    nivaa: c.nivaa,
+  };
+}
+
+/** The applicant's contact person as a recipient (the only place contact data is used). */
+export function applicantContact(c: Case): Contact {
+  return {
+    memberId: 'applicant',
+    name: c.application.contactPerson.name,
+    email: c.application.contactPerson.email,
+    language: c.language,
+  };
+}
+
+export function audienceOf(recipient: Recipient): Audience {
+  if (recipient === 'applicant') return { kind: 'applicant' };
+  if (recipient === 'sekretariat') return { kind: 'secretariat' };
+  return { kind: 'member', bodyId: recipient };
+}
+
+export function pathStepKind(kind: RequestKind): PathStepKind {
+  return kind === 'escalation' ? 'triage' : kind;
+}
+
+export function bodyResults(step: StepRecord): BodyResult[] {
+  return step.units
+    .filter((u) => u.outcome !== undefined)
+    .map((u) => {
+      const comment = u.answers.find((a) => a.comment)?.comment;
+      return { bodyId: u.bodyId, outcome: u.outcome as UnitOutcome, ...(comment ? { comment } : {}) };
+    });
+}
+
+/**
+ * Sends one rendered e-mail per contact, each in the contact's own language. Returns the
+ * recipients actually mailed so callers can record "who has been notified" in the audit trail.
+ */
+export async function sendTo(
+  mailer: Mailer,
+  contacts: readonly Contact[],
+  render: (contact: Contact, lang: Language) => RenderedEmail,
+): Promise<number> {
+  let sent = 0;
+  for (const contact of contacts) {
+    const email = render(contact, contact.language);
+    await mailer.send({ to: contact.email, language: contact.language, ...email });
+    sent += 1;
+  }
+  return sent;
+}
+
+/** Contacts of several recipient groups, each address once (a person may sit in two bodies). */
+export function contactsOf(rules: WorkflowRules, recipients: readonly Recipient[], c: Case): Array<[Recipient, Contact]> {
+  const seen = new Set<string>();
+  const out: Array<[Recipient, Contact]> = [];
+  for (const recipient of recipients) {
+    const contacts = recipient === 'applicant' ? [applicantContact(c)] : rules.contactsOf(recipient, c);
+    for (const contact of contacts) {
+      const key = contact.email.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([recipient, contact]);
+    }
+  }
+  return out;
+}
+
+/** Who receives a unit's action links: the body's acting members, or the applicant. */
+export function unitContacts(rules: WorkflowRules, c: Case, definitionId: string, bodyId: BodyId): Contact[] {
+  return rules.answeredBy(definitionId) === 'applicant' ? [applicantContact(c)] : rules.actionContactsOf(bodyId, c);
+}
+
+export type { BodyId };

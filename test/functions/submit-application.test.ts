@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../functions/adapters/crypto';
+import { makeHandler } from '../../functions/submit-application';
+import { makeLinks } from '../../shared/ports/links';
+import { fakePorts } from '../support/fakes';
+import { exampleApplication } from '../support/fixtures/application';
+import { httpEvent, jsonEvent } from '../support/http-events';
+
+const ROUTE = 'POST /api/applications';
+
+function setup() {
+  const ports = fakePorts();
+  const handler = makeHandler({ ...ports, links: makeLinks('https://flyt.example.org'), sha256Hex });
+  return { ports, handler };
+}
+
+async function call(handler: ReturnType<typeof setup>['handler'], event: ReturnType<typeof httpEvent>) {
+  const result = await handler(event);
+  return { ...result, json: JSON.parse(String(result.body)) as Record<string, unknown> };
+}
+
+describe('POST /api/applications', () => {
+  it('stores the case, starts its workflow and answers 201 with the contract fields', async () => {
+    const { ports, handler } = setup();
+    const res = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication()));
+    expect(res.statusCode).toBe(201);
+    const caseId = String(res.json.caseId);
+    expect(res.json).toEqual({
+      caseId,
+      caseNumber: expect.stringMatching(/^\d{4}\/\d{4}$/),
+      nivaa: 2,
+      statusUrl: `https://flyt.example.org/sak/${caseId}`,
+    });
+    const stored = await ports.cases.get(caseId);
+    expect(stored?.status).toBe('submitted');
+    expect(stored?.caseNumber).toBe(res.json.caseNumber);
+    expect(ports.workflow.executions.get(caseId)?.starts).toBe(1);
+  });
+
+  it('numbers cases per year in sequence', async () => {
+    const { handler } = setup();
+    const first = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication()));
+    const second = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication()));
+    const seq = (n: unknown) => Number(String(n).split('/')[1]);
+    expect(seq(second.json.caseNumber)).toBe(seq(first.json.caseNumber) + 1);
+  });
+
+  it('rejects an invalid application with one problem entry per field and stores nothing', async () => {
+    const { ports, handler } = setup();
+    const bad = { ...exampleApplication(), title: '', contactPerson: { name: 'A', email: 'nope', phone: '1' } };
+    const res = await call(handler, jsonEvent(ROUTE, '/api/applications', bad, { 'accept-language': 'en' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    const pointers = (res.json.errors as Array<{ pointer: string; message: string }>).map((e) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/title', '/contactPerson/email', '/contactPerson/phone']));
+    expect(ports.cases.all().length).toBe(0);
+    expect(ports.workflow.executions.size).toBe(0);
+  });
+
+  it('answers malformed JSON with 400 problem+json in the requested language', async () => {
+    const { handler } = setup();
+    const res = await call(
+      handler,
+      httpEvent(ROUTE, '/api/applications', { body: '{"title":', headers: { 'accept-language': 'nn' } }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.headers?.['content-language']).toBe('nn');
+    expect(res.json.errors).toEqual([expect.objectContaining({ code: 'error.body.malformedJson' })]);
+  });
+
+  it('returns the same case for the same Idempotency-Key and body', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'abc-123' };
+    const a = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    // Key order differs: still the same body.
+    const reordered = Object.fromEntries(Object.entries(exampleApplication()).reverse());
+    const b = await call(handler, jsonEvent(ROUTE, '/api/applications', reordered, headers));
+    expect(b.statusCode).toBe(201);
+    expect(b.json).toEqual(a.json);
+    expect(ports.cases.all().length).toBe(1);
+  });
+
+  it('answers 422 for the same Idempotency-Key with a different body, changing nothing', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'abc-123' };
+    await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    const res = await call(
+      handler,
+      jsonEvent(ROUTE, '/api/applications', exampleApplication({ title: 'Et annet behov' }), headers),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json.code).toBe('idempotency_conflict');
+    expect(ports.cases.all().length).toBe(1);
+  });
+
+  it('finishes a half-done submission on retry: the workflow start failed the first time', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'retry-1' };
+    ports.workflow.faults.failNext('startExecution', new Error('throttled'));
+    const failed = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(failed.statusCode).toBe(500);
+    expect(JSON.stringify(failed.json)).not.toContain('throttled');
+    const retried = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(retried.statusCode).toBe(201);
+    expect(ports.cases.all().length).toBe(1);
+    expect(ports.workflow.executions.get(String(retried.json.caseId))?.starts).toBe(1);
+  });
+
+  it('rejects an unusable Idempotency-Key', async () => {
+    const { ports, handler } = setup();
+    const res = await call(
+      handler,
+      jsonEvent(ROUTE, '/api/applications', exampleApplication(), { 'idempotency-key': 'has space' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(ports.cases.all().length).toBe(0);
+  });
+});

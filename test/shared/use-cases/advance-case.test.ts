@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { makeHandler as makeAdvance } from '../../../functions/advance-case';
+import type { AdvanceOutput } from '../../../shared/workflow/contract';
+import { nivaa3Application, SECRETARIAT_EMAILS, SECONDS_PER_DAY, workflowSetup } from '../../support/workflow-setup';
+
+type Deps = Awaited<ReturnType<typeof workflowSetup>>;
+
+async function closeAllUnits(s: Deps, stepId: string, outcome: 'confirm' | 'support' | 'approve' | 'reject' | 'return' | 'lift' | 'withdrawn') {
+  const step = await s.ports.steps.get(s.caseId, stepId);
+  for (const unit of step?.units ?? []) {
+    await s.ports.steps.closeUnit({ caseId: s.caseId, stepId, unitId: unit.unitId }, outcome, s.ports.clock.now());
+  }
+  return { stepId, results: (step?.units ?? []).map((u) => ({ unitId: u.unitId, outcome })) };
+}
+
+async function advance(s: Deps, completed: { stepId: string; results: Array<{ unitId: string; outcome: string }> } | null) {
+  const handler = makeAdvance(s.deps);
+  return (await handler({ caseId: s.caseId, completed })) as AdvanceOutput;
+}
+
+describe('advance-case (Step Functions task Advance)', () => {
+  it('opens triage first: receipt to the applicant, the case moves to triage', async () => {
+    const s = await workflowSetup();
+    const out = await advance(s, null);
+    expect(out.done).toBe(false);
+    if (out.done) return;
+    expect(out.step.kind).toBe('triage');
+    expect(out.step.units).toEqual([
+      expect.objectContaining({ bodyId: 'sekretariat', caseId: s.caseId, stepId: '001', remindersLeft: 1 }),
+    ]);
+    // Triage: 5 days with a reminder 2 days before → first wait is 3 days.
+    expect(out.step.units[0]?.waitSeconds).toBe(3 * SECONDS_PER_DAY);
+    expect((await s.ports.cases.get(s.caseId))?.status).toBe('triage');
+    const to = s.ports.mailer.sent.map((m) => m.to);
+    expect(to).toContain('kari.eksempel@example.org');
+    expect(s.ports.mailer.sent.some((m) => m.subject.startsWith('Kvittering'))).toBe(true);
+    expect(to).toEqual(expect.arrayContaining(SECRETARIAT_EMAILS));
+  });
+
+  it('is idempotent when Step Functions retries it: the open step is handed out again', async () => {
+    const s = await workflowSetup();
+    const first = await advance(s, null);
+    const again = await advance(s, null);
+    expect(again).toEqual(first);
+    expect(await s.ports.steps.listByCase(s.caseId)).toHaveLength(1);
+  });
+
+  it('walks nivå 3: triage → brukerråd consulted → daglig leder decides → approved', async () => {
+    const s = await workflowSetup(nivaa3Application());
+    await advance(s, null);
+    const afterTriage = await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    expect(afterTriage.done).toBe(false);
+    if (afterTriage.done) return;
+    expect(afterTriage.step.units.map((u) => u.bodyId)).toEqual(['brukerrad']);
+    expect((await s.ports.cases.get(s.caseId))?.status).toBe('consultation');
+    const decision = await advance(s, await closeAllUnits(s, '002', 'support'));
+    if (decision.done) throw new Error('expected the decision step');
+    expect(decision.step.units.map((u) => u.bodyId)).toEqual(['daglig_leder']);
+    const end = await advance(s, await closeAllUnits(s, '003', 'approve'));
+    expect(end).toEqual({ done: true, caseId: s.caseId, status: 'approved' });
+    const stored = await s.ports.cases.get(s.caseId);
+    expect(stored?.outcome?.status).toBe('approved');
+    const last = s.ports.mailer.sent.filter((m) => m.to === 'kari.eksempel@example.org').at(-1);
+    expect(last?.text).toContain('2026/0007');
+  });
+
+  it('lifts a nivå 2 case to nivå 1 when styret chooses lift, then consults both bodies in parallel', async () => {
+    const app = nivaa3Application({
+      matter: { kind: 'new_service' },
+      financing: {
+        digifinGrant: { requested: false },
+        stateFinancing: true,
+        ownEffort: false,
+        municipalContributions: false,
+        userFinanced: false,
+        firstYearOperationCovered: true,
+      },
+    });
+    const s = await workflowSetup(app);
+    await advance(s, null);
+    await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    await advance(s, await closeAllUnits(s, '002', 'support'));
+    const lifted = await advance(s, await closeAllUnits(s, '003', 'lift'));
+    if (lifted.done) throw new Error('expected the nivå 1 consultation');
+    expect(lifted.step.units.map((u) => u.bodyId).sort()).toEqual(['representasjonsradet', 'samstyringsstrukturen']);
+    const stored = await s.ports.cases.get(s.caseId);
+    expect(stored?.nivaa).toBe(1);
+    expect(stored?.events.some((e) => e.type === 'lifted')).toBe(true);
+  });
+
+  it('refuses the case when the decider rejects', async () => {
+    const s = await workflowSetup();
+    await advance(s, null);
+    await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    await advance(s, await closeAllUnits(s, '002', 'support'));
+    const end = await advance(s, await closeAllUnits(s, '003', 'reject'));
+    expect(end).toEqual({ done: true, caseId: s.caseId, status: 'refused' });
+  });
+
+  it('sends a returned case to the applicant for amendment', async () => {
+    const s = await workflowSetup();
+    await advance(s, null);
+    await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    await advance(s, await closeAllUnits(s, '002', 'support'));
+    const amend = await advance(s, await closeAllUnits(s, '003', 'return'));
+    if (amend.done) throw new Error('expected the amendment step');
+    expect(amend.step.kind).toBe('amendment');
+    expect((await s.ports.cases.get(s.caseId))?.status).toBe('returned');
+  });
+
+  it('ends a withdrawn case without planning further', async () => {
+    const s = await workflowSetup();
+    await advance(s, null);
+    const c = await s.ports.cases.get(s.caseId);
+    if (!c) throw new Error('case missing');
+    const { transition } = await import('../../../shared/domain/lifecycle');
+    await s.ports.cases.save(transition(c, 'withdrawn', { actor: { kind: 'applicant' }, at: s.ports.clock.now() }), c.version);
+    s.ports.mailer.sent.length = 0;
+    const end = await advance(s, await closeAllUnits(s, '001', 'withdrawn'));
+    expect(end).toEqual({ done: true, caseId: s.caseId, status: 'withdrawn' });
+    // The applicant and the secretariat are told, as at every other end of a case.
+    expect(s.ports.mailer.sent.map((m) => m.to).sort()).toEqual(
+      ['kari.eksempel@example.org', ...SECRETARIAT_EMAILS].sort(),
+    );
+  });
+
+  it('rejects a payload that is not the contract', async () => {
+    const s = await workflowSetup();
+    await expect(makeAdvance(s.deps)({ caseId: s.caseId })).rejects.toThrow();
+  });
+});

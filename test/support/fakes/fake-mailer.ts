@@ -1,0 +1,19 @@
+import type { Mailer, OutgoingEmail } from '../../../shared/ports/mailer';
+import { Faults } from './faults';
+
+/** Records every message; `faults.failNext('send')` simulates an SES rejection. */
+export class FakeMailer implements Mailer {
+  readonly faults = new Faults<keyof Mailer>();
+  readonly sent: Array<OutgoingEmail & { messageId: string }> = [];
+
+  async send(message: OutgoingEmail): Promise<{ messageId: string }> {
+    this.faults.check('send');
+    const messageId = `fake-message-${this.sent.length + 1}`;
+    this.sent.push({ ...message, messageId });
+    return { messageId };
+  }
+
+  to(address: string): Array<OutgoingEmail & { messageId: string }> {
+    return this.sent.filter((m) => m.to === address);
+  }
+}

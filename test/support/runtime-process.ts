@@ -1,0 +1,48 @@
+/**
+ * The local runtime as its own process, for tests that must kill it (restart mid-case):
+ * handlers read their configuration once per process, so a second runtime needs a new one.
+ * Usage: tsx test/support/runtime-process.ts '<json RuntimeProcessConfig>'
+ * Prints one line `READY <json urls>` once every service listens; SIGTERM closes it cleanly.
+ */
+import { pathToFileURL } from 'node:url';
+import type { LocalPorts } from '../../infra/local/ports';
+import { startLocalRuntime } from '../../infra/local/runtime';
+
+export type RuntimePorts = LocalPorts & { secrets: number };
+
+export interface RuntimeProcessConfig {
+  ports: RuntimePorts;
+  stateDir: string;
+  secondsPerDay: number;
+  pollIntervalMs?: number;
+}
+
+/** First line the script prints on stdout once every service listens, followed by the URLs as JSON. */
+export const READY_PREFIX = 'READY ';
+
+async function main(): Promise<void> {
+  const raw = process.argv[2];
+  if (raw === undefined) throw new Error('Missing the configuration argument');
+  const config = JSON.parse(raw) as RuntimeProcessConfig;
+  const runtime = await startLocalRuntime({
+    ports: config.ports,
+    stateDir: config.stateDir,
+    secondsPerDay: config.secondsPerDay,
+    ...(config.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.pollIntervalMs }),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify(runtime.urls)}\n`);
+  const stop = () => {
+    runtime.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+// Only when run as a script: the tests import the types and the prefix from here.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
