@@ -207,7 +207,7 @@ describe('synthesized CDK app', () => {
 
   it('reports a failing app with its output', async () => {
     await expect(synthesize(join(outDir, 'bad'), { app: 'test/infra/local/fixtures/no-such-app.ts' })).rejects.toThrow(
-      /Synthesis of test\/local\/fixtures\/no-such-app.ts failed/,
+      /Synthesis of test\/infra\/local\/fixtures\/no-such-app.ts failed/,
     );
   });
 });
