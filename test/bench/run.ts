@@ -19,7 +19,8 @@ import { classify } from '../../shared/domain/classification';
 import { type DecisionRule, tally } from '../../shared/domain/decision-rules';
 import { governance } from '../../shared/domain/governance/load';
 import { makeLinks } from '../../shared/ports/links';
-import { exampleCase, FakeIds, fakePorts } from '../support/fakes';
+import { FakeIds, fakePorts } from '../support/fakes';
+import { exampleCase } from '../support/fixtures/records';
 import { exampleApplication } from '../support/fixtures/application';
 import { httpEvent, jsonEvent } from '../support/http-events';
 

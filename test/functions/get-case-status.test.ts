@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/get-case-status';
 import { transition } from '../../shared/domain/lifecycle';
-import { exampleStep, fakePorts } from '../support/fakes';
+import { fakePorts } from '../support/fakes';
+import { exampleStep } from '../support/fixtures/records';
 import { CASE_ID, caseThrough, call, openStep, storeCase, UNKNOWN_CASE_ID } from '../support/case-api-setup';
 import { httpEvent } from '../support/http-events';
 

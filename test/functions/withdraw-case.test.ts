@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/withdraw-case';
 import { VersionConflictError } from '../../shared/errors';
 import { CASE_WITHDRAWN_ERROR } from '../../shared/workflow/contract';
-import { exampleStep, fakePorts } from '../support/fakes';
+import { fakePorts } from '../support/fakes';
+import { exampleStep } from '../support/fixtures/records';
 import { CASE_ID, call, openStep, pointers, storeCase, UNKNOWN_CASE_ID } from '../support/case-api-setup';
 import { httpEvent, jsonEvent } from '../support/http-events';
 

@@ -7,11 +7,12 @@
  * configuration once); each case has its own mailbox view.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseStatusView } from '../../shared/use-cases/get-case-status';
 import {
-  Api,
   act,
+  always,
+  answerAll,
   applications,
   CaseMailbox,
   currentStep,
@@ -21,8 +22,8 @@ import {
   poll,
   postAction,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
+  submitCase,
+  useTestRuntime,
   voters,
 } from '../support/integration';
 
@@ -30,24 +31,8 @@ const SECONDS_PER_DAY = 60;
 vi.setConfig({ testTimeout: 90_000 });
 const PROBLEMS = 'https://beslutningsflyt.ks.no/problems/';
 
-let runtime: TestRuntime;
-let api: Api;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime(SECONDS_PER_DAY);
-  api = new Api(runtime.base);
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-});
-
-// Each test follows its own case; an empty inbox keeps every poll of MailDev small.
-beforeEach(async () => {
-  await runtime.mail.deleteAll();
-});
-
-const always = (applicant: string) => [applicant, ...SECRETARIAT];
+// Each test follows its own case, in an empty inbox.
+const runtime = useTestRuntime(SECONDS_PER_DAY, { emptyInboxBeforeEach: true });
 
 interface Problem {
   type: string;
@@ -64,7 +49,7 @@ describe('submitting an application', () => {
       contactPerson: { name: 'Kari Eksempel', email: 'ikke-en-adresse', phone: '12' },
       applicant: { ...valid.applicant, organisationNumber: '123456789' },
     };
-    const response = await api.request<Problem>('POST', '/api/applications', invalid);
+    const response = await runtime.api.request<Problem>('POST', '/api/applications', invalid);
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body).toMatchObject({ type: `${PROBLEMS}validation`, status: 400 });
@@ -72,20 +57,18 @@ describe('submitting an application', () => {
     expect(pointers).toEqual(['/applicant/organisationNumber', '/contactPerson/email', '/contactPerson/phone', '/title']);
     for (const error of response.body.errors ?? []) expect(error.message.length).toBeGreaterThan(0);
 
-    const malformed = await api.request<Problem>('POST', '/api/applications', '{"title": ');
+    const malformed = await runtime.api.request<Problem>('POST', '/api/applications', '{"title": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toBe(`${PROBLEMS}validation`);
 
     // Nothing stored: no journal row, nothing for the secretariat, and the next valid case
     // gets the first case number; its e-mails are the only ones in the inbox.
-    expect(await api.journalSize()).toBe(0);
-    const list = await api.request<{ items: unknown[] }>('GET', '/api/secretariat/cases');
+    expect(await runtime.api.journalSize()).toBe(0);
+    const list = await runtime.api.request<{ items: unknown[] }>('GET', '/api/secretariat/cases');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([]);
-    const submitted = await api.submit(valid);
+    const submitted = await submitCase(runtime, valid);
     expect(submitted.caseNumber).toMatch(/^\d{4}\/0001$/);
-    const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
-    await box.expectNext({ receipt: [valid.contactPerson.email], stepStarted: always(valid.contactPerson.email), newCase: SECRETARIAT });
     expect((await runtime.mail.listEmails()).every((e) => e.subject.includes(submitted.caseNumber))).toBe(true);
   });
 
@@ -93,12 +76,12 @@ describe('submitting an application', () => {
     const applicant = 'soker-idempotens@example.org';
     const application = applications.nivaa2(applicant, 'Søknad sendt to ganger');
     const key = randomUUID();
-    const journalBefore = await api.journalSize();
-    const first = await api.submit(application, { 'idempotency-key': key });
-    const again = await api.request<typeof first>('POST', '/api/applications', application, { 'idempotency-key': key });
+    const journalBefore = await runtime.api.journalSize();
+    const first = await runtime.api.submit(application, { 'idempotency-key': key });
+    const again = await runtime.api.request<typeof first>('POST', '/api/applications', application, { 'idempotency-key': key });
     expect([200, 201]).toContain(again.status);
     expect(again.body).toEqual(first);
-    const other = await api.request<Problem>(
+    const other = await runtime.api.request<Problem>(
       'POST',
       '/api/applications',
       { ...application, title: 'En annen søknad' },
@@ -106,7 +89,7 @@ describe('submitting an application', () => {
     );
     expect(other.status).toBe(422);
     expect(other.body.type).toBe(`${PROBLEMS}idempotency-conflict`);
-    expect(await api.journalSize()).toBe(journalBefore + 1);
+    expect(await runtime.api.journalSize()).toBe(journalBefore + 1);
     // One case, so one receipt and one triage request per secretary.
     await new CaseMailbox(runtime.mail, first.caseNumber).expectNext({
       receipt: [applicant],
@@ -119,14 +102,12 @@ describe('submitting an application', () => {
 describe('action links', () => {
   it('GET changes nothing; a bad form stores nothing; the answer counts once; forged links are 404', async () => {
     const applicant = 'soker-lenker@example.org';
-    const submitted = await api.submit(applications.nivaa3(applicant, 'Sak for lenketest'));
-    const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
-    const triage = await box.expectNext({ receipt: [applicant], stepStarted: always(applicant), newCase: SECRETARIAT });
+    const { box, triage, ...submitted } = await submitCase(runtime, applications.nivaa3(applicant, 'Sak for lenketest'));
     const link = linkFor(triage, 'newCase', SECRETARIAT[0] ?? '');
     // The workflow records that the request went out right after sending it: wait for that.
     const before: CaseStatusView = await poll(
       'the triage request to be recorded',
-      () => api.getCase(submitted.caseId),
+      () => runtime.api.getCase(submitted.caseId),
       (view) => view.events.some((e) => e.type === 'notified' && e.stepId === view.currentStep?.stepId),
     );
 
@@ -136,20 +117,20 @@ describe('action links', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(first.choices).toEqual(['confirm']);
     expect(second.csrf).toBe(first.csrf);
-    expect(await api.getCase(submitted.caseId)).toEqual(before);
+    expect(await runtime.api.getCase(submitted.caseId)).toEqual(before);
     await box.expectNothingNew();
 
     // A forged CSRF field or a choice that is not offered: the form again (400), nothing stored.
     expect((await postAction(link, { choice: 'confirm', csrf: 'f'.repeat(64) })).status).toBe(400);
     expect((await postAction(link, { choice: 'approve', csrf: first.csrf ?? '' })).status).toBe(400);
     expect((await postAction(link, { csrf: first.csrf ?? '' })).status).toBe(400);
-    expect(await api.getCase(submitted.caseId)).toEqual(before);
+    expect(await runtime.api.getCase(submitted.caseId)).toEqual(before);
 
     // The answer, once: a second POST (a double click) is 409, and so is looking again.
     expect((await postAction(link, { choice: 'confirm', csrf: first.csrf ?? '' })).status).toBe(200);
     expect((await postAction(link, { choice: 'confirm', csrf: first.csrf ?? '' })).status).toBe(409);
     expect((await openAction(link)).status).toBe(409);
-    expect((await api.triage(submitted.caseId)).status).toBe(409);
+    expect((await runtime.api.triage(submitted.caseId)).status).toBe(409);
     await box.expectNext({
       stepEnded: always(applicant),
       stepStarted: always(applicant),
@@ -166,13 +147,10 @@ describe('returned for more information', () => {
   it('the decider returns the case, the applicant amends it, and it goes back to triage', async () => {
     const applicant = 'soker-tilbake@example.org';
     const application = applications.nivaa3(applicant, 'Endring i SvarUt som trenger mer informasjon');
-    const submitted = await api.submit(application);
-    const { caseId } = submitted;
-    const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
-    await box.expectNext({ receipt: [applicant], stepStarted: always(applicant), newCase: SECRETARIAT });
+    const { caseId, box } = await submitCase(runtime, application);
 
     // The secretariat confirms through its API (no JWT locally).
-    const triaged = await api.triage(caseId, { choice: 'confirm' });
+    const triaged = await runtime.api.triage(caseId, { choice: 'confirm' });
     expect(triaged.status).toBe(200);
     expect(triaged.body).toMatchObject({ caseId, nivaa: 3 });
     const brukerrad = voters('brukerrad', 'svarut');
@@ -182,7 +160,7 @@ describe('returned for more information', () => {
       consultation: brukerrad,
     });
     // Two of four for the same statement, the chair among them: certain under the chair's casting vote.
-    for (const member of brukerrad.slice(0, 2)) await act(linkFor(consultation, 'consultation', member), 'support');
+    await answerAll(consultation, 'consultation', brukerrad.slice(0, 2), 'support');
     const daglig = voters('daglig_leder')[0] ?? '';
     const decision = await box.expectNext({
       stepEnded: [...always(applicant), ...everyone('daglig_leder')],
@@ -200,24 +178,24 @@ describe('returned for more information', () => {
     expect(request?.text).toContain('Beskriv kostnadene nærmere.');
     expect(request?.text).toContain(`/sak/${caseId}`);
     expect(request?.links).toEqual([]); // amended through the status page, not an action link
-    const waiting = await api.waitForStatus(caseId, 'returned');
+    const waiting = await runtime.api.waitForStatus(caseId, 'returned');
     expect(currentStep(waiting)).toEqual({ kind: 'amendment', bodies: ['sekretariat'] });
 
-    const invalid = await api.amend(caseId, { ...application, needDescription: '' });
+    const invalid = await runtime.api.amend(caseId, { ...application, needDescription: '' });
     expect(invalid.status).toBe(400);
-    expect((await api.getCase(caseId)).status).toBe('returned');
+    expect((await runtime.api.getCase(caseId)).status).toBe('returned');
 
     const amended = { ...application, needDescription: `${application.needDescription}\nKostnadene dekkes av tjenesteprisen.` };
-    const response = await api.amend(caseId, amended);
+    const response = await runtime.api.amend(caseId, amended);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ caseId, nivaa: 3 });
     await box.expectNext({ stepEnded: always(applicant), stepStarted: always(applicant), newCase: SECRETARIAT });
-    const again = await api.waitForStatus(caseId, 'triage');
+    const again = await runtime.api.waitForStatus(caseId, 'triage');
     expect(again.steps.map((s) => s.kind)).toEqual(['triage', 'consultation', 'decision', 'amendment', 'triage']);
-    expect((await api.amend(caseId, amended)).status).toBe(409);
+    expect((await runtime.api.amend(caseId, amended)).status).toBe(409);
 
     // The fresh triage overrides the nivå; the nivå 2 path consults samstyringsstrukturen.
-    const override = await api.triage(caseId, { choice: 'confirm', nivaa: 2, reason: 'Endringen berører flere tjenester.' });
+    const override = await runtime.api.triage(caseId, { choice: 'confirm', nivaa: 2, reason: 'Endringen berører flere tjenester.' });
     expect(override.status).toBe(200);
     expect(override.body).toMatchObject({ nivaa: 2 });
     await box.expectNext({
@@ -225,9 +203,9 @@ describe('returned for more information', () => {
       stepStarted: always(applicant),
       consultation: voters('samstyringsstrukturen'),
     });
-    const view = await api.waitForStatus(caseId, 'consultation');
+    const view = await runtime.api.waitForStatus(caseId, 'consultation');
     expect(view.nivaa).toBe(2);
     expect(view.nivaaOverride).toMatchObject({ from: 3, to: 2 });
-    expect((await api.triage(caseId)).status).toBe(409);
+    expect((await runtime.api.triage(caseId)).status).toBe(409);
   });
 });

@@ -5,37 +5,24 @@
  * no answer ('proceed' in the roster), and the workflow goes on to daglig leder's decision.
  * Links past their deadline answer 410 Gone.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { governance } from '../../shared/domain/governance/load';
 import {
-  Api,
   act,
   applications,
-  CaseMailbox,
   everyone,
   linkFor,
   openAction,
   postAction,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
+  submitCase,
+  useTestRuntime,
   voters,
 } from '../support/integration';
 
 const SECONDS_PER_DAY = 2;
 vi.setConfig({ testTimeout: 120_000 });
-
-let runtime: TestRuntime;
-let api: Api;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime(SECONDS_PER_DAY);
-  api = new Api(runtime.base);
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-});
+const runtime = useTestRuntime(SECONDS_PER_DAY);
 
 describe('a consultation deadline passes without an answer', () => {
   it('reminds, tells the secretariat, records no answer and goes on to the decision', async () => {
@@ -43,17 +30,14 @@ describe('a consultation deadline passes without an answer', () => {
     expect(policy).toMatchObject({ deadlineDays: 21, reminderDaysBefore: [7, 2], onNoAnswer: 'proceed' });
     const applicant = 'soker-frist@example.org';
     const always = [applicant, ...SECRETARIAT];
-    const submitted = await api.submit(applications.nivaa3(applicant, 'Sak der brukerrådet ikke svarer'));
-    const { caseId } = submitted;
-    const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
-    await box.expectNext({ receipt: [applicant], stepStarted: always, newCase: SECRETARIAT });
+    const { caseId, box } = await submitCase(runtime, applications.nivaa3(applicant, 'Sak der brukerrådet ikke svarer'));
     // Triage at once: its first reminder is due after 3 days (6 s).
-    expect((await api.triage(caseId)).status).toBe(200);
+    expect((await runtime.api.triage(caseId)).status).toBe(200);
 
     const brukerrad = voters('brukerrad', 'svarut');
     const requests = await box.expectNext({ stepEnded: always, stepStarted: always, consultation: brukerrad });
     const started = performance.now();
-    const deadline = (await api.getCase(caseId)).currentStep?.deadline ?? '';
+    const deadline = (await runtime.api.getCase(caseId)).currentStep?.deadline ?? '';
     expect(Date.parse(deadline) - Date.now()).toBeLessThanOrEqual(policy.deadlineDays * SECONDS_PER_DAY * 1000);
     const member = brukerrad[0] ?? '';
     expect((await openAction(linkFor(requests, 'consultation', member))).status).toBe(200);
@@ -83,7 +67,7 @@ describe('a consultation deadline passes without an answer', () => {
       },
       { timeoutMs: 20_000 },
     );
-    const view = await api.waitForStatus(caseId, 'decision');
+    const view = await runtime.api.waitForStatus(caseId, 'decision');
     expect(view.steps[1]?.units.map((u) => [u.bodyId, u.outcome])).toEqual([['brukerrad', 'no_answer']]);
     expect(view.events.filter((e) => e.type === 'deadline_passed').map((e) => [e.bodyId, e.result])).toEqual([
       ['brukerrad', 'no_answer'],
@@ -97,7 +81,7 @@ describe('a consultation deadline passes without an answer', () => {
 
     await act(linkFor(decision, 'decision', daglig[0] ?? ''), 'approve');
     await box.expectNext({ stepEnded: [...always, ...everyone('brukerrad', 'svarut')], approved: always });
-    const done = await api.waitForStatus(caseId, 'approved');
+    const done = await runtime.api.waitForStatus(caseId, 'approved');
     expect(done.outcome).toMatchObject({ bodyId: 'daglig_leder', nivaa: 3 });
   });
 });

@@ -13,24 +13,22 @@
  * would be due 3 s after the step starts (answering takes ≈ 1 s here, more on a loaded CI
  * machine) and an unplanned reminder or a missed window would fail the exact mail checks.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STEP_DEFINITIONS } from '../../shared/domain/process';
 import { governance } from '../../shared/domain/governance/load';
 import { t } from '../../shared/i18n';
 import {
-  Api,
   act,
   applications,
   type CaseEmail,
-  CaseMailbox,
   currentStep,
   everyone,
   linkFor,
   openAction,
   postAction,
   SECRETARIAT,
-  startTestRuntime,
-  type TestRuntime,
+  submitCase,
+  useTestRuntime,
   voters,
 } from '../support/integration';
 
@@ -38,18 +36,7 @@ const SECONDS_PER_DAY = 2;
 // Timers of the local engine and the SES → SMTP hop run a little late under load.
 const LATE_MS = 8_000;
 vi.setConfig({ testTimeout: 120_000 });
-
-let runtime: TestRuntime;
-let api: Api;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime(SECONDS_PER_DAY);
-  api = new Api(runtime.base);
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-});
+const runtime = useTestRuntime(SECONDS_PER_DAY);
 
 const seconds = (days: number) => days * SECONDS_PER_DAY;
 // Timestamps are stored to the millisecond; timers are whole seconds rounded up (planner.ts).
@@ -65,12 +52,9 @@ describe('a decision deadline passes without an answer', () => {
     const applicant = 'soker-eskalering@example.org';
     const always = [applicant, ...SECRETARIAT];
     const [secretary = '', otherSecretary = ''] = SECRETARIAT;
-    const submitted = await api.submit(applications.nivaa3(applicant, 'Sak der daglig leder ikke svarer'));
-    const { caseId } = submitted;
-    const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
+    const { caseId, box, triage } = await submitCase(runtime, applications.nivaa3(applicant, 'Sak der daglig leder ikke svarer'));
 
     // Triage through the secretariat's e-mailed link.
-    const triage = await box.expectNext({ receipt: [applicant], stepStarted: always, newCase: SECRETARIAT });
     await act(linkFor(triage, 'newCase', secretary), 'confirm');
 
     // The brukerråd answers at once (simple majority), so the case reaches daglig leder.
@@ -89,7 +73,7 @@ describe('a decision deadline passes without an answer', () => {
       stepStarted: always,
       decision: daglig,
     });
-    const decisionView = await api.getCase(caseId);
+    const decisionView = await runtime.api.getCase(caseId);
     expect(decisionView.status).toBe('decision');
     expect(currentStep(decisionView)).toEqual({ kind: 'decision', bodies: ['daglig_leder'] });
     // Deadlines are stored as instants; the reminder and the deadline are timed from them.
@@ -127,7 +111,7 @@ describe('a decision deadline passes without an answer', () => {
       expect(text).toContain(t(lang, 'governance.body.daglig_leder'));
     }
 
-    const stalled = await api.getCase(caseId);
+    const stalled = await runtime.api.getCase(caseId);
     expect(stalled.status).toBe('triage');
     expect(currentStep(stalled)).toEqual({ kind: 'triage', bodies: ['sekretariat'] });
     expect(stalled.steps.map((s) => [s.kind, s.status])).toEqual([
@@ -163,7 +147,7 @@ describe('a decision deadline passes without an answer', () => {
     expect(onlySecretariat(secondRound), 'reminders to others than the secretariat').toEqual([]);
     const secondLink = linkFor(secondRound, 'decision', leader);
     expect(secondLink).not.toBe(firstLink);
-    const rerun = await api.getCase(caseId);
+    const rerun = await runtime.api.getCase(caseId);
     expect(rerun.status).toBe('decision');
     expect(currentStep(rerun)).toEqual({ kind: 'decision', bodies: ['daglig_leder'] });
     const secondDeadline = Date.parse(rerun.currentStep?.deadline ?? '');
@@ -179,7 +163,7 @@ describe('a decision deadline passes without an answer', () => {
       { ignore: ['reminder'], timeoutMs: 20_000 },
     );
     expect(onlySecretariat(end), 'reminders to others than the secretariat').toEqual([]);
-    const done = await api.waitForStatus(caseId, 'approved');
+    const done = await runtime.api.waitForStatus(caseId, 'approved');
     expect(done.outcome).toMatchObject({ status: 'approved', bodyId: 'daglig_leder', nivaa: 3 });
     expect(done.currentStep).toBeNull();
     expect(done.steps.map((s) => [s.kind, s.units.map((u) => [u.bodyId, u.outcome])])).toEqual([

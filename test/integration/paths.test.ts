@@ -5,14 +5,14 @@
  * roster) and the case's state as GET /api/cases/{caseId} reports it. Deadlines are long here
  * (one day = 60 s) so no reminder interferes; deadlines and restarts have their own files.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Application } from '../../shared/domain/application';
 import {
-  Api,
   act,
+  always,
+  answerAll,
   applications,
-  type CaseEmail,
-  CaseMailbox,
+  type CaseMailbox,
   chairOf,
   currentStep,
   everyone,
@@ -20,68 +20,40 @@ import {
   openAction,
   postAction,
   SECRETARIAT,
-  type Submitted,
-  startTestRuntime,
-  type TestRuntime,
+  submitCase,
+  useTestRuntime,
   voters,
 } from '../support/integration';
 
 const SECONDS_PER_DAY = 60;
 // A step's e-mails take a second or two to pass through the local SES endpoint and SMTP.
 vi.setConfig({ testTimeout: 90_000 });
-let runtime: TestRuntime;
-let api: Api;
+// Each test follows its own case, in an empty inbox.
+const runtime = useTestRuntime(SECONDS_PER_DAY, { emptyInboxBeforeEach: true });
 
-beforeAll(async () => {
-  runtime = await startTestRuntime(SECONDS_PER_DAY);
-  api = new Api(runtime.base);
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-});
-
-// Each test follows its own case; an empty inbox keeps every poll of MailDev small.
-beforeEach(async () => {
-  await runtime.mail.deleteAll();
-});
-
-/** Applicant and secretariat: told when every step starts and ends. */
-const always = (applicant: string) => [applicant, ...SECRETARIAT];
 const union = (...lists: string[][]) => [...new Set(lists.flat())];
 const without = (list: readonly string[], ...drop: string[]) => list.filter((a) => !drop.includes(a));
 
 /** Submits, checks the receipt and the triage request, and confirms the nivå through a link. */
-async function submitAndTriage(application: Application, applicant: string) {
-  const submitted: Submitted = await api.submit(application);
-  const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
-  const triage = await box.expectNext({
-    receipt: [applicant],
-    stepStarted: always(applicant),
-    newCase: SECRETARIAT,
-  });
-  expect((await api.getCase(submitted.caseId)).status).toBe('triage');
+async function submitAndTriage(application: Application) {
+  const c = await submitCase(runtime, application);
+  expect((await runtime.api.getCase(c.caseId)).status).toBe('triage');
   const [first = '', second = ''] = SECRETARIAT;
-  await act(linkFor(triage, 'newCase', first), 'confirm');
+  await act(linkFor(c.triage, 'newCase', first), 'confirm');
   // The other secretary's link is spent: the first answer closed the triage.
-  expect((await openAction(linkFor(triage, 'newCase', second))).status).toBe(409);
-  return { ...submitted, box };
-}
-
-/** Each listed member answers `choice` through their own link, in order. */
-async function answer(emails: readonly CaseEmail[], kind: CaseEmail['kind'], members: readonly string[], choice: string) {
-  for (const member of members) await act(linkFor(emails, kind, member), choice);
+  expect((await openAction(linkFor(c.triage, 'newCase', second))).status).toBe(409);
+  return c;
 }
 
 async function unitStatus(caseId: string, bodyId: string): Promise<string | undefined> {
-  const view = await api.getCase(caseId);
+  const view = await runtime.api.getCase(caseId);
   return view.steps.at(-1)?.units.find((u) => u.bodyId === bodyId)?.status;
 }
 
 describe('nivå 3: the brukerråd is consulted, daglig leder decides', () => {
   it('approves after the statement, e-mailing each body in turn', async () => {
     const applicant = 'soker-nivaa3@example.org';
-    const c = await submitAndTriage(applications.nivaa3(applicant), applicant);
+    const c = await submitAndTriage(applications.nivaa3(applicant));
     expect(c.nivaa).toBe(3);
     const brukerrad = voters('brukerrad', 'svarut');
     const consultation = await c.box.expectNext({
@@ -89,7 +61,7 @@ describe('nivå 3: the brukerråd is consulted, daglig leder decides', () => {
       stepStarted: always(applicant),
       consultation: brukerrad,
     });
-    expect(currentStep(await api.getCase(c.caseId))).toEqual({ kind: 'consultation', bodies: ['brukerrad'] });
+    expect(currentStep(await runtime.api.getCase(c.caseId))).toEqual({ kind: 'consultation', bodies: ['brukerrad'] });
 
     // Simple majority with the chair's casting vote: 1–1 is open, 2–1 with the chair is certain.
     const [leder = '', m2 = '', m3 = '', m4 = ''] = brukerrad;
@@ -107,7 +79,7 @@ describe('nivå 3: the brukerråd is consulted, daglig leder decides', () => {
     });
     // The last member's link is closed: the brukerråd has answered.
     expect((await openAction(linkFor(consultation, 'consultation', m4))).status).toBe(409);
-    const view = await api.getCase(c.caseId);
+    const view = await runtime.api.getCase(c.caseId);
     expect(view.status).toBe('decision');
     expect(view.statements.map((s) => [s.bodyId, s.choice])).toEqual([
       ['brukerrad', 'support'],
@@ -123,7 +95,7 @@ describe('nivå 3: the brukerråd is consulted, daglig leder decides', () => {
       stepEnded: union(always(applicant), everyone('brukerrad', 'svarut')),
       approved: always(applicant),
     });
-    const done = await api.waitForStatus(c.caseId, 'approved');
+    const done = await runtime.api.waitForStatus(c.caseId, 'approved');
     expect(done.outcome).toMatchObject({ status: 'approved', bodyId: 'daglig_leder', nivaa: 3 });
     expect(done.currentStep).toBeNull();
   });
@@ -132,7 +104,7 @@ describe('nivå 3: the brukerråd is consulted, daglig leder decides', () => {
 describe('nivå 2: samstyringsstrukturen is consulted, styret decides by the board rule', () => {
   it('needs a majority of the board: one vote, or two against one, decides nothing', async () => {
     const applicant = 'soker-nivaa2@example.org';
-    const c = await submitAndTriage(applications.nivaa2(applicant), applicant);
+    const c = await submitAndTriage(applications.nivaa2(applicant));
     expect(c.nivaa).toBe(2);
     const samstyring = voters('samstyringsstrukturen');
     const consultation = await c.box.expectNext({
@@ -140,7 +112,7 @@ describe('nivå 2: samstyringsstrukturen is consulted, styret decides by the boa
       stepStarted: always(applicant),
       consultation: samstyring,
     });
-    await answer(consultation, 'consultation', samstyring.slice(0, 3), 'support');
+    await answerAll(consultation, 'consultation', samstyring.slice(0, 3), 'support');
 
     const styret = voters('styret');
     expect(styret).toHaveLength(5); // deputies and the secretary do not vote
@@ -164,7 +136,7 @@ describe('nivå 2: samstyringsstrukturen is consulted, styret decides by the boa
     await act(linkFor(decision, 'decision', leder), 'approve');
     expect(await unitStatus(c.caseId, 'styret')).toBe('open');
     await c.box.expectNothingNew();
-    expect((await api.getCase(c.caseId)).status).toBe('decision');
+    expect((await runtime.api.getCase(c.caseId)).status).toBe('decision');
     // A third vote for approval is a majority the last member cannot overturn.
     await act(linkFor(decision, 'decision', m4), 'approve');
 
@@ -172,7 +144,7 @@ describe('nivå 2: samstyringsstrukturen is consulted, styret decides by the boa
       stepEnded: union(always(applicant), everyone('samstyringsstrukturen')),
       approved: always(applicant),
     });
-    const done = await api.waitForStatus(c.caseId, 'approved');
+    const done = await runtime.api.waitForStatus(c.caseId, 'approved');
     expect(done.outcome).toMatchObject({ bodyId: 'styret', nivaa: 2 });
     expect((await openAction(linkFor(decision, 'decision', m5))).status).toBe(409);
   });
@@ -184,16 +156,16 @@ async function nivaa1ConsultationAndDecision(c: { caseId: string; box: CaseMailb
   const samstyring = voters('samstyringsstrukturen');
   // Both bodies get the request in the same step, side by side.
   const consultation = await c.box.expectNext({ ...startedBy, stepStarted: always(applicant), consultation: [...rr, ...samstyring] });
-  expect(currentStep(await api.getCase(c.caseId))).toEqual({
+  expect(currentStep(await runtime.api.getCase(c.caseId))).toEqual({
     kind: 'consultation',
     bodies: ['representasjonsradet', 'samstyringsstrukturen'],
   });
   // Representasjonsrådet: at least 2/3 of those present; four of six in favour is certain.
-  await answer(consultation, 'consultation', rr.slice(0, 4), 'support');
+  await answerAll(consultation, 'consultation', rr.slice(0, 4), 'support');
   expect(await unitStatus(c.caseId, 'representasjonsradet')).toBe('closed');
-  expect(currentStep(await api.getCase(c.caseId))).toEqual({ kind: 'consultation', bodies: ['samstyringsstrukturen'] });
+  expect(currentStep(await runtime.api.getCase(c.caseId))).toEqual({ kind: 'consultation', bodies: ['samstyringsstrukturen'] });
   await c.box.expectNothingNew();
-  await answer(consultation, 'consultation', samstyring.slice(0, 3), 'object');
+  await answerAll(consultation, 'consultation', samstyring.slice(0, 3), 'object');
 
   const gf = voters('generalforsamling');
   const decision = await c.box.expectNext({
@@ -201,12 +173,12 @@ async function nivaa1ConsultationAndDecision(c: { caseId: string; box: CaseMailb
     stepStarted: always(applicant),
     decision: gf,
   });
-  const view = await api.getCase(c.caseId);
+  const view = await runtime.api.getCase(c.caseId);
   expect(view.steps.at(-2)?.units.map((u) => [u.bodyId, u.outcome])).toEqual([
     ['representasjonsradet', 'support'],
     ['samstyringsstrukturen', 'object'],
   ]);
-  await answer(decision, 'decision', gf.slice(0, 4), gfChoice);
+  await answerAll(decision, 'decision', gf.slice(0, 4), gfChoice);
   const final = gfChoice === 'approve' ? 'approved' : 'refused';
   await c.box.expectNext({
     stepEnded: union(
@@ -217,26 +189,26 @@ async function nivaa1ConsultationAndDecision(c: { caseId: string; box: CaseMailb
     ),
     [final]: always(applicant),
   });
-  return api.waitForStatus(c.caseId, final);
+  return runtime.api.waitForStatus(c.caseId, final);
 }
 
 describe('nivå 1: styret proposes, both bodies are consulted in parallel, GF decides', () => {
   it('a nivå 2 case lifted by styret continues as nivå 1 and GF approves it', async () => {
     const applicant = 'soker-loftet@example.org';
-    const c = await submitAndTriage(applications.nivaa2(applicant, 'Strategisk fellesløsning'), applicant);
+    const c = await submitAndTriage(applications.nivaa2(applicant, 'Strategisk fellesløsning'));
     const samstyring = voters('samstyringsstrukturen');
     const consultation = await c.box.expectNext({
       stepEnded: always(applicant),
       stepStarted: always(applicant),
       consultation: samstyring,
     });
-    await answer(consultation, 'consultation', samstyring.slice(0, 3), 'no_comment');
+    await answerAll(consultation, 'consultation', samstyring.slice(0, 3), 'no_comment');
     const decision = await c.box.expectNext({
       stepEnded: union(always(applicant), everyone('styret')),
       stepStarted: always(applicant),
       decision: voters('styret'),
     });
-    await answer(decision, 'decision', voters('styret').slice(0, 3), 'lift');
+    await answerAll(decision, 'decision', voters('styret').slice(0, 3), 'lift');
 
     const done = await nivaa1ConsultationAndDecision(c, applicant, 'approve', {
       stepEnded: union(always(applicant), everyone('samstyringsstrukturen')),
@@ -248,7 +220,7 @@ describe('nivå 1: styret proposes, both bodies are consulted in parallel, GF de
 
   it('a new delivery area: styret proposes, and GF refuses it', async () => {
     const applicant = 'soker-nivaa1@example.org';
-    const c = await submitAndTriage(applications.nivaa1(applicant), applicant);
+    const c = await submitAndTriage(applications.nivaa1(applicant));
     expect(c.nivaa).toBe(1);
     const styret = voters('styret');
     const proposal = await c.box.expectNext({
@@ -256,8 +228,8 @@ describe('nivå 1: styret proposes, both bodies are consulted in parallel, GF de
       stepStarted: always(applicant),
       decision: styret,
     });
-    expect(currentStep(await api.getCase(c.caseId))).toEqual({ kind: 'decision', bodies: ['styret'] });
-    await answer(proposal, 'decision', without(styret, chairOf('styret')).slice(0, 3), 'approve');
+    expect(currentStep(await runtime.api.getCase(c.caseId))).toEqual({ kind: 'decision', bodies: ['styret'] });
+    await answerAll(proposal, 'decision', without(styret, chairOf('styret')).slice(0, 3), 'approve');
 
     const done = await nivaa1ConsultationAndDecision(c, applicant, 'reject', { stepEnded: always(applicant) });
     expect(done.outcome).toMatchObject({ status: 'refused', bodyId: 'generalforsamling', nivaa: 1 });
@@ -266,8 +238,8 @@ describe('nivå 1: styret proposes, both bodies are consulted in parallel, GF de
 
 describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () => {
   async function toGrantDecision(applicant: string, recommendation: 'recommend' | 'not_recommend') {
-    const c = await submitAndTriage(applications.grant(applicant), applicant);
-    expect((await api.getCase(c.caseId)).proposal.digifinGrantPath).toBe(true);
+    const c = await submitAndTriage(applications.grant(applicant));
+    expect((await runtime.api.getCase(c.caseId)).proposal.digifinGrantPath).toBe(true);
     const kommit = voters('kommit_radet');
     const asked = await c.box.expectNext({
       stepEnded: always(applicant),
@@ -279,7 +251,7 @@ describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () 
       'not_recommend',
       'no_comment',
     ]);
-    await answer(asked, 'recommendation', kommit.slice(0, 3), recommendation);
+    await answerAll(asked, 'recommendation', kommit.slice(0, 3), recommendation);
     const decision = await c.box.expectNext({
       stepEnded: union(always(applicant), everyone('ks_adm_dir')),
       stepStarted: always(applicant),
@@ -298,7 +270,7 @@ describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () 
       stepEnded: union(always(applicant), everyone('kommit_radet')),
       refused: always(applicant),
     });
-    const done = await api.waitForStatus(c.caseId, 'refused');
+    const done = await runtime.api.waitForStatus(c.caseId, 'refused');
     expect(done.outcome).toMatchObject({ bodyId: 'ks_adm_dir' });
     expect(done.steps.map((s) => s.kind)).toEqual(['triage', 'decision', 'decision']);
   });
@@ -316,10 +288,10 @@ describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () 
     const [first = '', second = ''] = samstyring;
     await act(linkFor(consultation, 'consultation', first), 'support');
 
-    const withdrawn = await api.withdraw(c.caseId, { reason: 'Vi har funnet en annen løsning.' });
+    const withdrawn = await runtime.api.withdraw(c.caseId, { reason: 'Vi har funnet en annen løsning.' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
-    const done = await api.waitForStatus(c.caseId, 'withdrawn');
+    const done = await runtime.api.waitForStatus(c.caseId, 'withdrawn');
     expect(done.currentStep).toBeNull();
     expect(done.steps.at(-1)?.units.map((u) => u.outcome)).toEqual(['withdrawn']);
     // Open links fail, both to look at and to answer.
@@ -327,7 +299,7 @@ describe('DigiFin grant: KommIT-rådet recommends, KS’ adm. dir. decides', () 
     const page = await openAction(link);
     expect(page.status).toBe(409);
     expect((await postAction(link, { choice: 'support', csrf: 'x' })).status).toBe(409);
-    expect((await api.withdraw(c.caseId)).status).toBe(409);
+    expect((await runtime.api.withdraw(c.caseId)).status).toBe(409);
     // The applicant and the secretariat are told, as when a case is withdrawn for a missing
     // amendment (advance-case notifyFinal). Soft: withdraw-case sends nothing yet (reported).
     await c.box.expectNext({ withdrawn: always(applicant) }, { timeoutMs: 10_000 });

@@ -6,66 +6,41 @@
  * process reads the handler configuration afresh) on the same ports, so links stay valid.
  * One configured day = 2 s: X's deadline (21 days) is 42 s away, Y's (42 days) 84 s.
  */
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MailDevClient } from '../../infra/local/maildev';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  Api,
   act,
+  answerAll,
   applications,
-  CaseMailbox,
   everyone,
-  freePorts,
   linkFor,
   openAction,
-  type RuntimeProcess,
   SECRETARIAT,
-  startRuntimeProcess,
-  tempStateDir,
+  submitCase,
+  useTestRuntime,
   voters,
 } from '../support/integration';
-import type { RuntimeProcessConfig } from '../support/runtime-process';
 
 vi.setConfig({ testTimeout: 240_000 });
-
-let config: RuntimeProcessConfig;
-let current: RuntimeProcess | undefined;
-
-beforeAll(async () => {
-  config = { ports: await freePorts(), stateDir: await tempStateDir(), secondsPerDay: 2, pollIntervalMs: 50 };
-});
-
-afterAll(async () => {
-  await current?.kill('SIGTERM');
-  if (config) await rm(config.stateDir, { recursive: true, force: true });
-});
+const runtime = useTestRuntime(2, { restartable: true });
 
 describe('a restart in the middle of cases', () => {
   it('resumes waits for answers and deadlines in a new process', async () => {
-    current = await startRuntimeProcess(config);
-    const api = new Api(current.base);
-    const mail = new MailDevClient(current.maildev);
-
     // Case X (nivå 3) reaches the brukerråd consultation; nobody will answer.
     const applicantX = 'soker-omstart-x@example.org';
     const alwaysX = [applicantX, ...SECRETARIAT];
-    const x = await api.submit(applications.nivaa3(applicantX, 'Sak som venter på høringsfrist'));
-    const boxX = new CaseMailbox(mail, x.caseNumber);
-    await boxX.expectNext({ receipt: [applicantX], stepStarted: alwaysX, newCase: SECRETARIAT });
-    expect((await api.triage(x.caseId)).status).toBe(200);
+    const { box: boxX, ...x } = await submitCase(runtime, applications.nivaa3(applicantX, 'Sak som venter på høringsfrist'));
+    expect((await runtime.api.triage(x.caseId)).status).toBe(200);
     await boxX.expectNext({ stepEnded: alwaysX, stepStarted: alwaysX, consultation: voters('brukerrad', 'svarut') });
 
     // Case Y (nivå 1): styret proposes, then Representasjonsrådet and samstyringsstrukturen are
     // consulted side by side; the council's chair answers before the crash.
     const applicantY = 'soker-omstart-y@example.org';
     const alwaysY = [applicantY, ...SECRETARIAT];
-    const y = await api.submit(applications.nivaa1(applicantY, 'Sak som venter på to høringer'));
-    const boxY = new CaseMailbox(mail, y.caseNumber);
-    await boxY.expectNext({ receipt: [applicantY], stepStarted: alwaysY, newCase: SECRETARIAT });
-    expect((await api.triage(y.caseId)).status).toBe(200);
+    const { box: boxY, ...y } = await submitCase(runtime, applications.nivaa1(applicantY, 'Sak som venter på to høringer'));
+    expect((await runtime.api.triage(y.caseId)).status).toBe(200);
     const styret = voters('styret');
     const proposal = await boxY.expectNext({ stepEnded: alwaysY, stepStarted: alwaysY, decision: styret });
-    for (const member of styret.slice(0, 3)) await act(linkFor(proposal, 'decision', member), 'approve');
+    await answerAll(proposal, 'decision', styret.slice(0, 3), 'approve');
     const rr = voters('representasjonsradet');
     const samstyring = voters('samstyringsstrukturen');
     const consultation = await boxY.expectNext({ stepEnded: alwaysY, stepStarted: alwaysY, consultation: [...rr, ...samstyring] });
@@ -73,15 +48,15 @@ describe('a restart in the middle of cases', () => {
     await act(linkFor(consultation, 'consultation', rrLeder), 'support');
 
     // Crash: no chance to finish anything.
-    expect(await current.kill('SIGKILL')).toBe('SIGKILL');
-    current = await startRuntimeProcess(config);
+    expect(await runtime.kill('SIGKILL')).toBe('SIGKILL');
+    await runtime.restart();
 
     // Y: the answer given before the crash counts; links mailed before it still work, and the
     // two parallel waits resume independently.
     expect((await openAction(linkFor(consultation, 'consultation', rrLeder))).status).toBe(409);
-    for (const member of rr.slice(1, 4)) await act(linkFor(consultation, 'consultation', member), 'support');
-    expect((await api.getCase(y.caseId)).steps.at(-1)?.units.map((u) => u.status)).toEqual(['closed', 'open']);
-    for (const member of samstyring.slice(0, 3)) await act(linkFor(consultation, 'consultation', member), 'support');
+    await answerAll(consultation, 'consultation', rr.slice(1, 4), 'support');
+    expect((await runtime.api.getCase(y.caseId)).steps.at(-1)?.units.map((u) => u.status)).toEqual(['closed', 'open']);
+    await answerAll(consultation, 'consultation', samstyring.slice(0, 3), 'support');
     await boxY.expectNext(
       {
         stepEnded: [...alwaysY, ...everyone('generalforsamling')],
@@ -91,7 +66,7 @@ describe('a restart in the middle of cases', () => {
       // On a slow machine the first reminders may already have gone out.
       { ignore: ['reminder'] },
     );
-    const viewY = await api.waitForStatus(y.caseId, 'decision');
+    const viewY = await runtime.api.waitForStatus(y.caseId, 'decision');
     expect(viewY.steps.map((s) => [s.kind, s.units.map((u) => u.outcome)])).toEqual([
       ['triage', ['confirm']],
       ['decision', ['approve']],
@@ -111,10 +86,10 @@ describe('a restart in the middle of cases', () => {
       // Reminders are due before the deadline unless the runtime was down past them.
       { timeoutMs: 90_000, ignore: ['reminder'] },
     );
-    expect((await api.getCase(x.caseId)).steps[1]?.units.map((u) => u.outcome)).toEqual(['no_answer']);
+    expect((await runtime.api.getCase(x.caseId)).steps[1]?.units.map((u) => u.outcome)).toEqual(['no_answer']);
     await act(linkFor(decision, 'decision', daglig[0] ?? ''), 'approve');
     await boxX.expectNext({ stepEnded: [...alwaysX, ...everyone('brukerrad', 'svarut')], approved: alwaysX });
-    const done = await api.waitForStatus(x.caseId, 'approved');
+    const done = await runtime.api.waitForStatus(x.caseId, 'approved');
     expect(done.outcome).toMatchObject({ bodyId: 'daglig_leder' });
   });
 });

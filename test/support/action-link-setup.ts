@@ -11,7 +11,8 @@ import { VOTING_ROLES } from '../../shared/domain/governance/schema';
 import { governance } from '../../shared/domain/governance/load';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
 import type { RecordActionDeps } from '../../shared/use-cases/record-action';
-import { exampleCase, type FakePorts, fakePorts } from './fakes';
+import { type FakePorts, fakePorts } from './fakes';
+import { exampleCase } from './fixtures/records';
 import { httpEvent } from './http-events';
 
 /** Shared set-up for the action-link handler tests (GET and POST /handling/{token}). */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type CaseEmail, type CaseMailbox, type EmailKind, PROJECT_ROOT, poll, startTestRuntime, type TestRuntime } from './integration';
+import { type CaseEmail, type CaseMailbox, type EmailKind, PROJECT_ROOT, poll, type TestRuntime, useTestRuntime } from './integration';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
@@ -140,18 +140,16 @@ export interface BrowserTestEnv {
 }
 
 /**
- * The local runtime and a browser for one test file (registered as beforeAll/afterAll): one
- * runtime per file, because handlers read their configuration from process.env at import.
+ * The local runtime (useTestRuntime) and a browser for one test file, registered as
+ * beforeAll/afterAll; the browser closes before the runtime.
  */
 export function useRuntimeAndBrowser(secondsPerDay = 86_400): BrowserTestEnv {
-  const env = {} as BrowserTestEnv;
+  const env = { runtime: useTestRuntime(secondsPerDay) } as BrowserTestEnv;
   beforeAll(async () => {
-    env.runtime = await startTestRuntime(secondsPerDay);
     env.browser = await launch();
   }, 120_000);
   afterAll(async () => {
     await env.browser?.close();
-    await env.runtime?.close();
   });
   return env;
 }

@@ -3,7 +3,8 @@ import type { Case } from '../../shared/domain/case';
 import type { CaseStatus } from '../../shared/kernel/ids';
 import { transition } from '../../shared/domain/lifecycle';
 import { createStep, type NewStepInput, type StepRecord } from '../../shared/domain/step';
-import { exampleCase, type FakePorts } from './fakes';
+import type { FakePorts } from './fakes';
+import { exampleCase } from './fixtures/records';
 
 /** Shared set-up for the case API handler tests: cases moved along the lifecycle, open steps. */
 export const CASE_ID = 'aaaaaaaaaaaaaaaaaaaaaaaaaa';

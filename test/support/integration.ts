@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import type { MailDevClient, MailDevEmail } from '../../infra/local/maildev';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { MailDevClient, type MailDevEmail } from '../../infra/local/maildev';
 import { freePort } from '../../infra/local/ports';
 import { startLocalRuntime } from '../../infra/local/runtime';
 import type { Application } from '../../shared/domain/application';
@@ -19,14 +19,14 @@ import { councilFor } from '../../shared/domain/governance/lookup';
 import { catalogFor } from '../../shared/i18n';
 import type { CaseStatusView } from '../../shared/use-cases/get-case-status';
 import { exampleApplication } from './fixtures/application';
-import { READY_PREFIX, type RuntimeProcessConfig, type RuntimePorts } from './runtime-process';
+import { READY_PREFIX, type RuntimePorts, type RuntimeProcessConfig, type RuntimeReady, readyOf } from './runtime-process';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
 // Runtime
 
-export async function freePorts(): Promise<RuntimePorts> {
+async function freePorts(): Promise<RuntimePorts> {
   const names = ['http', 'maildevWeb', 'maildevSmtp', 'dynamodb', 'sfn', 'ses', 'secrets'] as const;
   const ports: number[] = [];
   // One at a time, so the OS cannot hand out the same port twice.
@@ -37,55 +37,24 @@ export async function freePorts(): Promise<RuntimePorts> {
   return Object.fromEntries(names.map((name, i) => [name, ports[i]])) as unknown as RuntimePorts;
 }
 
-export function tempStateDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'beslutningsflyt-it-'));
+/** A runtime that is up: where it answers, and how it ends. */
+interface Running {
+  ready: RuntimeReady;
+  /** Ends it (a child process with `signal`); resolves with how it ended. */
+  stop(signal: NodeJS.Signals): Promise<string>;
 }
 
-export interface TestRuntime {
-  base: string;
-  mail: MailDevClient;
-  /** The local secretariat login's password (infra/local/runtime.ts). */
-  secretariatPassword: string;
-  close(): Promise<void>;
-}
-
-/**
- * The whole local system in this process (one per test file: handlers read their
- * configuration from process.env once, at import).
- */
-export async function startTestRuntime(secondsPerDay: number): Promise<TestRuntime> {
-  const stateDir = await tempStateDir();
-  const runtime = await startLocalRuntime({
-    projectRoot: PROJECT_ROOT,
-    ports: await freePorts(),
-    stateDir,
-    secondsPerDay,
-    pollIntervalMs: 50,
-  });
-  return {
-    base: runtime.urls.app,
-    mail: runtime.mail.client,
-    secretariatPassword: runtime.secretariatPassword,
-    close: async () => {
-      await runtime.close();
-      await rm(stateDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export interface RuntimeProcess {
-  base: string;
-  maildev: string;
-  /** Resolves with the exit code or signal once the process has ended. */
-  exited: Promise<string>;
-  kill(signal: NodeJS.Signals): Promise<string>;
+/** The whole local system in this process. */
+async function startInProcess(config: RuntimeProcessConfig): Promise<Running> {
+  const runtime = await startLocalRuntime({ projectRoot: PROJECT_ROOT, ...config });
+  return { ready: readyOf(runtime), stop: () => runtime.close().then(() => 'closed') };
 }
 
 /**
  * The runtime in a child process (test/support/runtime-process.ts), so it can be killed
  * and a fresh process (fresh handler configuration) started on the same state directory.
  */
-export async function startRuntimeProcess(config: RuntimeProcessConfig, { timeoutMs = 120_000 } = {}): Promise<RuntimeProcess> {
+async function startChildProcess(config: RuntimeProcessConfig, timeoutMs = 120_000): Promise<Running> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'support', 'runtime-process.ts'), JSON.stringify(config)],
@@ -98,7 +67,7 @@ export async function startRuntimeProcess(config: RuntimeProcessConfig, { timeou
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? String(code)));
   });
-  const urls = await new Promise<{ app: string; maildev: string }>((resolve, reject) => {
+  const ready = await new Promise<RuntimeReady>((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -109,7 +78,7 @@ export async function startRuntimeProcess(config: RuntimeProcessConfig, { timeou
       const line = stdout.split('\n').find((l) => l.startsWith(READY_PREFIX));
       if (line === undefined) return;
       clearTimeout(timer);
-      resolve(JSON.parse(line.slice(READY_PREFIX.length)) as { app: string; maildev: string });
+      resolve(JSON.parse(line.slice(READY_PREFIX.length)) as RuntimeReady);
     });
     void exited.then((how) => {
       clearTimeout(timer);
@@ -117,13 +86,90 @@ export async function startRuntimeProcess(config: RuntimeProcessConfig, { timeou
     });
   });
   return {
-    base: urls.app,
-    maildev: urls.maildev,
-    exited,
-    kill: (signal) => {
+    ready,
+    stop: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+  };
+}
+
+export interface TestRuntimeOptions {
+  /** Empties the inbox before each test: each test follows its own case, and every poll of MailDev stays small. */
+  emptyInboxBeforeEach?: boolean;
+  /**
+   * Runs the runtime as a child process that the test can kill and start again on the same
+   * ports and state (handlers read their configuration once per process); else in this process.
+   */
+  restartable?: boolean;
+}
+
+/** The local runtime of one test file, as its tests reach it (filled in by beforeAll). */
+export interface TestRuntime {
+  readonly base: string;
+  readonly api: Api;
+  readonly mail: MailDevClient;
+  /** The local secretariat login's password (infra/local/runtime.ts). */
+  readonly secretariatPassword: string;
+}
+
+export interface RestartableTestRuntime extends TestRuntime {
+  /** Ends the runtime process with `signal`; resolves with how it ended (exit code or signal). */
+  kill(signal: NodeJS.Signals): Promise<string>;
+  /** After `kill`: a fresh process on the same ports and state directory, so mailed links stay valid. */
+  restart(): Promise<void>;
+}
+
+/**
+ * The local runtime for one test file, started in beforeAll and closed in afterAll: one
+ * runtime per file, because handlers read their configuration from process.env at import.
+ * The handle is returned at once; its fields may be read once beforeAll has run.
+ */
+export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOptions & { restartable: true }): RestartableTestRuntime;
+export function useTestRuntime(secondsPerDay: number, options?: TestRuntimeOptions): TestRuntime;
+export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOptions = {}): RestartableTestRuntime {
+  let config: RuntimeProcessConfig | undefined;
+  let running: { runtime: Running; api: Api; mail: MailDevClient } | undefined;
+  const start = async () => {
+    if (!config) throw new Error('The test runtime has no configuration yet');
+    const runtime = await (options.restartable ? startChildProcess(config) : startInProcess(config));
+    running = { runtime, api: new Api(runtime.ready.app), mail: new MailDevClient(runtime.ready.maildev) };
+  };
+  const started = () => {
+    if (!running) throw new Error('The test runtime is read before beforeAll started it');
+    return running;
+  };
+
+  beforeAll(async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'beslutningsflyt-it-'));
+    config = { ports: await freePorts(), stateDir, secondsPerDay, pollIntervalMs: 50 };
+    await start();
+  }, 120_000);
+  afterAll(async () => {
+    await running?.runtime.stop('SIGTERM');
+    if (config) await rm(config.stateDir, { recursive: true, force: true });
+  });
+  if (options.emptyInboxBeforeEach) {
+    beforeEach(async () => {
+      await started().mail.deleteAll();
+    });
+  }
+
+  return {
+    get base() {
+      return started().runtime.ready.app;
+    },
+    get api() {
+      return started().api;
+    },
+    get mail() {
+      return started().mail;
+    },
+    get secretariatPassword() {
+      return started().runtime.ready.secretariatPassword;
+    },
+    kill: (signal) => started().runtime.stop(signal),
+    restart: start,
   };
 }
 
@@ -293,6 +339,11 @@ export function chairOf(bodyId: BodyId, serviceId?: string): string {
 }
 
 export const SECRETARIAT = voters('sekretariat');
+
+/** Applicant and secretariat: told when every step starts and ends. */
+export function always(applicant: string): string[] {
+  return [applicant, ...SECRETARIAT];
+}
 
 // ---------------------------------------------------------------------------------------------
 // E-mail
@@ -495,4 +546,24 @@ export async function act(link: string, choice: string, comment?: string): Promi
   expect(page.csrf).toBeDefined();
   const result = await postAction(link, { choice, csrf: page.csrf ?? '', ...(comment ? { comment } : {}) });
   expect(result.status, result.html.slice(0, 500)).toBe(200);
+}
+
+/** Each listed member answers `choice` through their own link in `emails`, in order. */
+export async function answerAll(emails: readonly CaseEmail[], kind: EmailKind, members: readonly string[], choice: string): Promise<void> {
+  for (const member of members) await act(linkFor(emails, kind, member), choice);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+/**
+ * Submits `application` and waits for what every case starts with: the applicant's receipt,
+ * the triage step's start and the secretariat's triage request (exactly those messages).
+ */
+export async function submitCase(runtime: TestRuntime, application: Application) {
+  const submitted = await runtime.api.submit(application);
+  const box = new CaseMailbox(runtime.mail, submitted.caseNumber);
+  const applicant = application.contactPerson.email;
+  const triage = await box.expectNext({ receipt: [applicant], stepStarted: always(applicant), newCase: SECRETARIAT });
+  return { ...submitted, box, triage };
 }

@@ -2,11 +2,11 @@
  * The local runtime as its own process, for tests that must kill it (restart mid-case):
  * handlers read their configuration once per process, so a second runtime needs a new one.
  * Usage: tsx test/support/runtime-process.ts '<json RuntimeProcessConfig>'
- * Prints one line `READY <json urls>` once every service listens; SIGTERM closes it cleanly.
+ * Prints one line `READY <json RuntimeReady>` once every service listens; SIGTERM closes it cleanly.
  */
 import { pathToFileURL } from 'node:url';
 import type { LocalPorts } from '../../infra/local/ports';
-import { startLocalRuntime } from '../../infra/local/runtime';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 
 export type RuntimePorts = LocalPorts & { secrets: number };
 
@@ -17,7 +17,19 @@ export interface RuntimeProcessConfig {
   pollIntervalMs?: number;
 }
 
-/** First line the script prints on stdout once every service listens, followed by the URLs as JSON. */
+/** What a test needs of a running runtime (the script prints it once every service listens). */
+export interface RuntimeReady {
+  app: string;
+  maildev: string;
+  /** The local secretariat login's password (infra/local/runtime.ts). */
+  secretariatPassword: string;
+}
+
+export function readyOf(runtime: LocalRuntime): RuntimeReady {
+  return { app: runtime.urls.app, maildev: runtime.urls.maildev, secretariatPassword: runtime.secretariatPassword };
+}
+
+/** First line the script prints on stdout once every service listens, followed by RuntimeReady as JSON. */
 export const READY_PREFIX = 'READY ';
 
 async function main(): Promise<void> {
@@ -31,7 +43,7 @@ async function main(): Promise<void> {
     ...(config.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.pollIntervalMs }),
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  process.stdout.write(`${READY_PREFIX}${JSON.stringify(runtime.urls)}\n`);
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify(readyOf(runtime))}\n`);
   const stop = () => {
     runtime.close().finally(() => process.exit(0));
   };

@@ -3,7 +3,8 @@ import { cryptoIds } from '../../../functions/adapters/ids';
 import { HmacTokenHasher, hashToken, newRawToken } from '../../../functions/adapters/crypto';
 import { isTokenHash, isWellFormedRawToken, tokenState } from '../../../shared/domain/action-token';
 import { isValidCaseId } from '../../../shared/domain/case';
-import { exampleToken, FakeIds, FakeSecrets } from '../../support/fakes';
+import { FakeIds, FakeSecrets } from '../../support/fakes';
+import { exampleToken } from '../../support/fixtures/records';
 
 describe('action-link tokens', () => {
   it('are 256 random bits in base64url, never repeating', () => {

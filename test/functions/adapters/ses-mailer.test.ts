@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EmailSendError, makeSesMailer } from '../../../functions/adapters/ses-mailer';
 import { InvalidRecipientError, receiptEmail } from '../../../shared/email';
-import { BASE_URL, hostileCase } from '../../support/email-fixtures';
+import { BASE_URL, hostileCase } from '../../support/fixtures/hostile-emails';
 
 /** A stand-in for the SES v2 REST endpoint that records what the SDK sends. */
 interface Recorded {

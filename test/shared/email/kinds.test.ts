@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/kernel/ids';
 import { t } from '../../../shared/i18n';
-import { CASE_ID, HOSTILE_FRAGMENTS, KINDS, NORMALIZED_BASE, TOKEN } from '../../support/email-fixtures';
+import { CASE_ID, HOSTILE_FRAGMENTS, KINDS, NORMALIZED_BASE, TOKEN } from '../../support/fixtures/hostile-emails';
 
 const KEY_LEFT = /\b(email|common|status|event|lifecycle|governance|classification|error)\.[A-Za-z_]+(\.[A-Za-z_]+)*/;
 const PARAM_LEFT = /\{\w+\}/;

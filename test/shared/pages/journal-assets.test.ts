@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler as makeJournal } from '../../../functions/show-journal';
 import { loadAssets, makeHandler as makeAsset } from '../../../functions/serve-asset';
-import { exampleCase, fakePorts } from '../../support/fakes';
+import { fakePorts } from '../../support/fakes';
+import { exampleCase } from '../../support/fixtures/records';
 import { httpEvent } from '../../support/http-events';
 import { expectPageHeaders } from '../../support/page-headers';
 

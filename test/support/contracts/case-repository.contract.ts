@@ -3,7 +3,7 @@ import type { Case } from '../../../shared/domain/case';
 import { transition } from '../../../shared/domain/lifecycle';
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../../shared/errors';
 import type { Page } from '../../../shared/ports/page';
-import { exampleCase } from '../fakes';
+import { exampleCase } from '../fixtures/records';
 import type { MakePorts, PersistencePorts } from './ports';
 
 /** A valid case id that sorts by n (1–25). */

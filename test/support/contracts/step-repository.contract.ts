@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { Answer, StepRecord } from '../../../shared/domain/step';
 import { ConflictError, NotFoundError, VersionConflictError } from '../../../shared/errors';
-import { exampleCase, exampleStep } from '../fakes';
+import { exampleCase, exampleStep } from '../fixtures/records';
 import type { MakePorts, PersistencePorts } from './ports';
 
 const CASE = 'aaaaaaaaaaaaaaaaaaaaaaaaaa';

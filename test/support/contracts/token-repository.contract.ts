@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { ConflictError, GoneError, NotFoundError } from '../../../shared/errors';
-import { exampleToken } from '../fakes';
+import { exampleToken } from '../fixtures/records';
 import type { MakePorts, PersistencePorts } from './ports';
 
 const A = 'a'.repeat(64);

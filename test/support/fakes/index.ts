@@ -18,7 +18,6 @@ export { FAKE_ACTION_KEY, FakeSecrets } from './fake-secrets';
 export { FakeStepRepository } from './fake-step-repository';
 export { FakeTokenRepository } from './fake-token-repository';
 export { FakeWorkflow, type TaskCompletion } from './fake-workflow';
-export { exampleCase, exampleStep, exampleToken } from './fixtures';
 
 /** Every port as an in-memory fake, for handler tests: `makeHandler(fakePorts())`. */
 export function fakePorts() {
