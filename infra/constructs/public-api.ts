@@ -43,7 +43,7 @@ const BY_SESSION =
 const SIGN_IN =
   'Secretariat sign-in itself: it sends the browser to the Cognito hosted UI (code flow with PKCE and a signed state cookie) and verifies the ID token before issuing a session.';
 
-/** The secretariat's pages (issue 5); /sekretariat/sak/ is ROUTES.secretariatCase in shared/email/links.ts. */
+/** The secretariat's pages (README "Web pages"); /sekretariat/sak/ is ROUTES.secretariatCase in shared/email/links.ts. */
 const SECRETARIAT_PAGE_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/sekretariat', handler: FUNCTIONS.showSecretariatPage, access: 'public', openBecause: BY_SESSION },
   { method: 'GET', path: '/sekretariat/sak/{caseId}', handler: FUNCTIONS.showSecretariatPage, access: 'public', openBecause: BY_SESSION },
@@ -56,7 +56,7 @@ const SECRETARIAT_PAGE_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/sekretariat/utlogging', handler: FUNCTIONS.signInSecretariat, access: 'public', openBecause: SIGN_IN },
 ];
 
-/** The public contract of the HTTP API (issue 3 "Public contract"). */
+/** The public contract of the HTTP API (README "API"). */
 export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',

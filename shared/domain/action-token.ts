@@ -4,7 +4,7 @@ import { ChoiceSchema, LanguageSchema } from '../kernel/ids';
 import { MemberIdSchema, StepIdSchema, UnitIdSchema } from './step';
 
 /**
- * Action links (`/handling/{token}`, issue 3): the raw token is 256 random bits, base64url
+ * Action links (`/handling/{token}`): the raw token is 256 random bits, base64url
  * without padding (43 characters), and only ever appears in the e-mail and the URL. The
  * table stores `tokenHash` = hex HMAC-SHA256(action key, raw token) (functions/adapters/
  * crypto.ts): keyed rather than a plain sha256 so that someone holding a copy of the

@@ -22,7 +22,7 @@ export interface IdempotencyClaim {
   now: Date;
 }
 
-/** The stored answer to replay: any JSON object (the handler validates it when replaying). */
+/** The stored answer to replay: any JSON object (the use case validates it before replaying). */
 export type IdempotentResponse = Record<string, unknown>;
 
 export type ClaimResult =

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { parseApplication } from '../domain/application';
 import { type Case, createCase } from '../domain/case';
 import { formatCaseNumber } from '../domain/case-number';
 import { classify } from '../domain/classification';
-import type { Nivaa } from '../kernel/ids';
+import { NivaaSchema } from '../kernel/ids';
 import { ConflictError, IdempotencyConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
@@ -28,12 +29,14 @@ export interface SubmitApplicationInput {
   idempotencyKey?: string | undefined;
 }
 
-export interface SubmitApplicationResult {
-  caseId: string;
-  caseNumber: string;
-  nivaa: Nivaa;
-  statusUrl: string;
-}
+/** The 201 body; also what the idempotency record stores and a repeat of the request replays. */
+export const SubmitApplicationResultSchema = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  nivaa: NivaaSchema,
+  statusUrl: z.string(),
+});
+export type SubmitApplicationResult = z.infer<typeof SubmitApplicationResultSchema>;
 
 /** Printable ASCII, as recommended for Idempotency-Key values; bounded so it fits a key. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -58,16 +61,16 @@ export async function submitApplication(
 
   let caseId = deps.ids.newCaseId();
   if (key !== undefined) {
-    const claim = await deps.idempotency.claim({
-      key,
-      bodyHash: deps.sha256Hex(canonicalJson(input.body)),
-      caseId,
-      now: deps.clock.now(),
-    });
+    const bodyHash = deps.sha256Hex(canonicalJson(input.body));
+    const claim = await deps.idempotency.claim({ key, bodyHash, caseId, now: deps.clock.now() });
     if (claim.status === 'existing') {
-      if (claim.bodyHash !== deps.sha256Hex(canonicalJson(input.body))) {
+      if (claim.bodyHash !== bodyHash) {
         throw new IdempotencyConflictError('Idempotency-Key reused with a different body');
       }
+      // A finished request: answer as the first time did. A record without a (valid) response
+      // is one that stopped half-way: finish the job under the claimed case id.
+      const replay = SubmitApplicationResultSchema.safeParse(claim.response);
+      if (replay.success) return replay.data;
       caseId = claim.caseId;
     }
   }

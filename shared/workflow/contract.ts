@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } from '../kernel/ids';
 
 /**
- * The contract between the Step Functions state machine (infra/constructs/case-workflow.ts),
- * the task Lambdas (functions/) and the local engine (infra/local/sfn/).
+ * The contract between the Step Functions state machine (infra/constructs/case-workflow.ts;
+ * the local engine in infra/local/sfn/ runs its synthesized definition) and the task Lambdas:
+ * the payloads each task receives and returns, and the state names. The Lambdas named below
+ * are handler files in functions/ (FUNCTIONS in shared/config/deployment.ts).
  *
  * Shape of the workflow (one generic, data-driven loop; the steps themselves come from the
  * governance configuration, so a new body or deadline never needs a new state):
@@ -22,19 +24,26 @@ import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } fro
  *                                                        ──► RemindOrClose (Choice)
  *                                                              action=wait  ──► AwaitUnit
  *                                                              action=closed ──► UnitDone
+ *                              Catch Beslutningsflyt.CaseWithdrawn ──► UnitDone (outcome withdrawn)
  *                           UnitDone (Succeed)
  *
  *   Advance also has Catch States.ALL → NotifyFailure (Lambda notify-failure) → Failed (Fail).
  *   RunStep has the same Catch (a unit failing in an unplanned way must not end a case silently).
  *
  * A waiting unit is completed by SendTaskSuccess with a UnitResult from record-action (email
- * link), triage-case (secretariat) or amend-application (applicant). Because the Lambda
- * task token changes after every reminder round, handlers always read the current token from
- * the step item in DynamoDB; start-step-unit re-checks after storing the token whether the
- * outcome is already certain (a vote that raced a timeout is never lost).
+ * link), triage-case (secretariat) or amend-application (applicant); withdraw-case fails it
+ * with CASE_WITHDRAWN_ERROR instead. Because the task token changes with every reminder round
+ * (each entry into AwaitUnit gets a new one), handlers always read the current token from the
+ * step item in DynamoDB; start-step-unit re-checks after storing the token whether the outcome
+ * is already certain and then completes the unit itself (a vote that raced a timeout is never
+ * lost).
  */
 
-/** Execution input; the execution name is the caseId (StartExecution is idempotent on it). */
+/**
+ * Execution input. The execution name is the caseId, so starting a case again never runs a
+ * second execution: Step Functions answers with the running one or ExecutionAlreadyExists
+ * (which SfnWorkflow reports as already started).
+ */
 export const ExecutionInputSchema = z.object({ caseId: z.string().min(1) }).strict();
 export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;
 
@@ -117,7 +126,7 @@ export type NotifyFailureInput = z.infer<typeof NotifyFailureInputSchema>;
 /** Error name a handler uses with SendTaskFailure when a case is withdrawn mid-step. */
 export const CASE_WITHDRAWN_ERROR = 'Beslutningsflyt.CaseWithdrawn';
 
-/** State names asserted by infra tests and understood by the local engine's tests. */
+/** State names: case-workflow.ts names its states with these; the infra tests check them. */
 export const STATE_NAMES = {
   advance: 'Advance',
   isDone: 'IsDone',

@@ -14,10 +14,10 @@ import {
 import { checkPage, focused, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
 
 /**
- * Issue 5 end to end in a real browser: a municipality completes the form with the keyboard
- * only, gets the receipt, and the case is decided through the e-mailed action links (the
- * secretariat's triage, the brukerråd's statements, daglig leder's decision) until the status
- * page shows it approved. One runtime per file: handlers read their configuration at import.
+ * The applicant's journey end to end in a real browser: a municipality completes the form with
+ * the keyboard only, gets the receipt, and the case is decided through the e-mailed action links
+ * (the secretariat's triage, the brukerråd's statements, daglig leder's decision) until the
+ * status page shows it approved. One runtime per file: handlers read their configuration at import.
  */
 const env = useRuntimeAndBrowser();
 

@@ -12,7 +12,7 @@ import { CaseMailbox, poll, SECRETARIAT, voters } from '../support/integration';
 import { checkServedPage, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
 
 /**
- * Issue 5 end to end for a nivå 2 case (Eierstrategi ch. 12, row 2: "vesentlig videreutvikling
+ * End to end for a nivå 2 case (Eierstrategi ch. 12, row 2: "vesentlig videreutvikling
  * av eksisterende tjenester"; styret decides, samstyringsstrukturen is consulted). A county
  * fills in the form in nynorsk with the ordinary locator API (the keyboard-only completion is
  * applicant-journey.test.ts), the receipt proposes nivå 2; then every answer is given on the

@@ -6,7 +6,7 @@ import { Api, applications, CaseMailbox, poll, voters } from '../support/integra
 import { checkServedPage, useRuntimeAndBrowser } from '../support/browser';
 
 /**
- * The secretariat's pages in a real browser against the local runtime (issue 5): the local
+ * The secretariat's pages in a real browser against the local runtime: the local
  * sign-in, the work queues, triage with an override that needs a reason, a reminder to a body
  * that has not answered (read back from MailDev), the audit trail and signing out. Every page
  * passes axe-core (WCAG 2.0/2.1 A and AA) in bokmål, nynorsk and English, the error pages

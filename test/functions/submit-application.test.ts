@@ -80,6 +80,21 @@ describe('POST /api/applications', () => {
     expect(ports.cases.all().length).toBe(1);
   });
 
+  it('replays the first 201 body for a repeat of a finished submission, without redoing its work', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'done-1' };
+    const first = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(first.statusCode).toBe(201);
+    // The answer comes from the idempotency record alone: the case store is not needed.
+    ports.cases.faults.failNext('get', new Error('unavailable'));
+    const repeat = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(repeat.statusCode).toBe(201);
+    expect(repeat.json).toEqual(first.json);
+    expect(repeat.headers?.location).toBe(`/api/cases/${String(first.json.caseId)}`);
+    expect(ports.cases.all().length).toBe(1);
+    expect(ports.workflow.executions.get(String(first.json.caseId))?.starts).toBe(1);
+  });
+
   it('answers 422 for the same Idempotency-Key with a different body, changing nothing', async () => {
     const { ports, handler } = setup();
     const headers = { 'idempotency-key': 'abc-123' };

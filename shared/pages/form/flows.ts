@@ -19,9 +19,9 @@ import { receiptPage } from './receipt-page';
 import type { FormValues, PageFieldError } from '../kit/widgets';
 
 /**
- * The application form as pages (issue 5): another presentation of the submit-application use
- * case (issue 3). Validation is the API's own (parseApplication); only the presentation of its
- * errors differs.
+ * The application form as pages: another presentation of the submit-application use case
+ * behind POST /api/applications. Validation is the API's own (parseApplication); only the
+ * presentation of its errors differs.
  */
 
 /** A rendered page and the cookies to set with it; the handler adds headers. */

@@ -25,7 +25,7 @@ import {
 } from '../kit/widgets';
 
 /**
- * The application form (issue 5, GET and POST /) and the same form for an amendment
+ * The application form (GET and POST /) and the same form for an amendment
  * (/sak/{id}/endre). Every field of ApplicationSchema, grouped in plain-language sections,
  * with help texts; on errors, the error summary first and a message at each field.
  */

@@ -5,7 +5,7 @@ import { isMessageKey, t } from '../../i18n';
 import { renderDocument } from '../kit/layout';
 
 /**
- * The receipt after the form is sent (issue 5): the case number, the proposed nivå with its
+ * The receipt after the form is sent: the case number, the proposed nivå with its
  * reasons in plain words (Eierstrategi ch. 12), the path ahead, and the status link. The
  * e-mail receipt to the contact person is the workflow's (notifications on triage start).
  */

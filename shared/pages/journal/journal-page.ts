@@ -7,7 +7,7 @@ import { type GetJournalDeps, getJournal, type JournalPage } from '../../use-cas
 import { renderDocument } from '../kit/layout';
 
 /**
- * The public journal, /journal (issue 5; Eierstrategi ch. 3 "mer offentlighet"): a table of
+ * The public journal, /journal (Eierstrategi ch. 3 "mer offentlighet"): a table of
  * every case without personal data, newest first, paged by the use case's opaque cursor.
  */
 export function journalPage(page: JournalPage, lang: Language, notice?: string): string {

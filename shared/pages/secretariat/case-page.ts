@@ -11,7 +11,7 @@ import { errorSummary, fieldId, hiddenInputs, type PageFieldError, radioGroup, r
 import { SECRETARIAT_CSRF_FIELD, secretariatDocument, secretariatPaths } from './chrome';
 
 /**
- * GET /sekretariat/sak/{caseId}: one case as the secretariat sees it (issue 5): the facts and
+ * GET /sekretariat/sak/{caseId}: one case as the secretariat sees it: the facts and
  * contact person, the triage form while the case waits for it (confirm or override the nivå
  * with a reason), who has not answered yet with a reminder button per body, the steps and
  * statements, and the full audit trail.

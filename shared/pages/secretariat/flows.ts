@@ -17,7 +17,7 @@ import { overviewPage } from './overview-page';
 import { readSession, type SecretariatSession, type SessionDeps, sessionCsrf, sessionCsrfMatches } from './session';
 
 /**
- * The secretariat's pages (issue 5): presentations of the list-cases, show-secretariat-case,
+ * The secretariat's pages: presentations of the list-cases, show-secretariat-case,
  * triage-case and remind-unit use cases behind the signed session (session.ts). Without a
  * session every page sends the browser to sign in and nothing changes. Actions answer with
  * 303 to the case page (post/redirect/get: a reload never repeats them).

@@ -9,7 +9,7 @@ import { select } from '../kit/widgets';
 import { secretariatDocument, secretariatPaths } from './chrome';
 
 /**
- * GET /sekretariat: the secretariat's work queue (issue 5 "cases by status and deadline").
+ * GET /sekretariat: the secretariat's work queue, cases by status and by deadline.
  * By status: every open case, those waiting for triage first; or one chosen status, final
  * ones included. By deadline: the running steps, the earliest deadline first, overdue ones
  * marked. Both come from the list-cases use case (the JSON API's own).

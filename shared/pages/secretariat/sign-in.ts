@@ -22,8 +22,8 @@ import {
 import { localSignInPage, NEXT_FIELD, PASSWORD_FIELD, signInNoticePage } from './sign-in-page';
 
 /**
- * Signing the secretariat in and out (issue 5 "Protected: in AWS by a Cognito user pool,
- * locally by a local login"). Which method applies is deployment configuration
+ * Signing the secretariat in and out: in AWS through a Cognito user pool, locally with a
+ * password (README "Web pages"). Which method applies is deployment configuration
  * (SECRETARIAT_LOGIN): CDK sets `cognito`; only the local runtime sets `local`.
  *   cognito: GET /sekretariat/innlogging → 302 to the hosted UI (code flow, PKCE S256, state in
  *            a signed 10-minute cookie) → GET /sekretariat/innlogging/ferdig verifies state,

@@ -16,7 +16,7 @@ import { httpEvent } from '../../support/http-events';
 import { BASE_URL, expectPageHeaders, formPost, hiddenValue, pageDeps, setCookies, summaryLinks } from '../../support/page-headers';
 
 /**
- * The secretariat's pages (issue 5) through their handlers with in-memory ports: sign-in
+ * The secretariat's pages through their handlers with in-memory ports: sign-in
  * (local password and Cognito's code flow with a fake provider), the work queues, a case with
  * triage and reminders, and that nothing changes without a session or a valid CSRF token.
  */
