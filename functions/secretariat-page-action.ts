@@ -1,3 +1,4 @@
+import { routeName } from '../shared/config/routes';
 import { postCaseAction, type SecretariatActionDeps } from '../shared/pages/secretariat/flows';
 import { SESSION_COOKIE } from '../shared/pages/secretariat/session';
 import { toPageResponse } from '../shared/pages/kit/page-result';
@@ -17,7 +18,7 @@ export function makeHandler(deps: Deps<SecretariatActionDeps>) {
   const get = resolveDeps(deps);
   return htmlPage('secretariat-page-action', async (event, signals) => {
     const lang = pickLanguage(signals);
-    const action = event.routeKey.endsWith('/triage') ? 'triage' : 'remind';
+    const action = routeName(event.routeKey) === 'secretariatTriage' ? 'triage' : 'remind';
     const result = await postCaseAction(get(), {
       lang,
       sessionCookie: cookies(event)[SESSION_COOKIE],

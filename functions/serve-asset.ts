@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PAGE_STYLESHEET } from '../shared/pages/kit/layout';
+import { PAGE_STYLESHEET_FILE } from '../shared/pages/kit/layout';
 import { header, pathParam } from './http/request';
 import { errorSummary } from './http/response';
 import { logger } from './logger';
 
 /**
- * GET /assets/{file}: the pages' one stylesheet (shared/pages/layout.ts PAGE_STYLESHEET),
+ * GET /assets/{file}: the pages' one stylesheet (shared/pages/kit/layout.ts PAGE_STYLESHEET),
  * self-hosted so the CSP can say style-src 'self': Designsystemet's theme and components
  * (@digdir/designsystemet-css) followed by the app's own rules. In the Lambda bundle esbuild
  * inlines the CSS files as text (AppFunction's `.css` loader); from source (local runtime,
@@ -23,7 +23,7 @@ export interface AssetFile {
 
 export type AssetLoader = () => Promise<ReadonlyMap<string, AssetFile>>;
 
-const STYLESHEET_NAME = PAGE_STYLESHEET.slice('/assets/'.length);
+const STYLESHEET_NAME = PAGE_STYLESHEET_FILE;
 const requireHere = createRequire(import.meta.url);
 
 /** From the file next to the source, else from the bundle (where the path does not exist). */

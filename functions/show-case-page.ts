@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type CasePageDeps, showCasePage } from '../shared/pages/case/flows';
-import type { CaseSubPage } from '../shared/pages/case/paths';
+import { routeName } from '../shared/config/routes';
+import { type CasePageDeps, type CaseSubPage, showCasePage } from '../shared/pages/case/flows';
 import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
 import { toPageResponse } from '../shared/pages/kit/page-result';
 import { pickLanguage } from '../shared/pages/kit/language';
@@ -31,7 +31,12 @@ export const handler = makeHandler(applicantPageDeps);
 
 /** Which of the case's pages the route is (by route key, never by parsing the raw path). */
 export function subPage(event: APIGatewayProxyEventV2): CaseSubPage | undefined {
-  if (event.routeKey.endsWith('/endre')) return 'endre';
-  if (event.routeKey.endsWith('/trekk')) return 'trekk';
-  return undefined;
+  switch (routeName(event.routeKey)) {
+    case 'caseAmend':
+      return 'endre';
+    case 'caseWithdraw':
+      return 'trekk';
+    default:
+      return undefined;
+  }
 }

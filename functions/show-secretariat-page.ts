@@ -1,3 +1,4 @@
+import { routeName } from '../shared/config/routes';
 import { type SecretariatPageDeps, showCase, showOverview } from '../shared/pages/secretariat/flows';
 import { SESSION_COOKIE } from '../shared/pages/secretariat/session';
 import { toPageResponse } from '../shared/pages/kit/page-result';
@@ -17,7 +18,7 @@ export function makeHandler(deps: Deps<SecretariatPageDeps>) {
   return htmlPage('show-secretariat-page', async (event, signals) => {
     const lang = pickLanguage(signals);
     const request = { lang, sessionCookie: cookies(event)[SESSION_COOKIE], query: event.queryStringParameters ?? {} };
-    const result = event.routeKey.includes('{caseId}')
+    const result = routeName(event.routeKey) === 'secretariatCase'
       ? await showCase(get(), { ...request, caseId: pathParam(event, 'caseId') })
       : await showOverview(get(), request);
     return toPageResponse(result, lang, remember(signals).rememberLanguage);

@@ -1,3 +1,4 @@
+import { ROUTES } from '../shared/config/routes';
 import { FORM_NONCE_COOKIE } from '../shared/pages/kit/page-csrf';
 import { toPageResponse } from '../shared/pages/kit/page-result';
 import { pickLanguage } from '../shared/pages/kit/language';
@@ -32,13 +33,13 @@ export function makeHandler(deps: Deps<SignInDeps>) {
     const origin = header(event, 'origin');
     const result = await (async () => {
       switch (event.routeKey) {
-        case 'GET /sekretariat/innlogging':
+        case ROUTES.secretariatSignIn.GET.key:
           return showSignIn(get(), { lang, next: query.next, sessionCookie: jar[SESSION_COOKIE], cookieNonce: jar[FORM_NONCE_COOKIE] });
-        case 'POST /sekretariat/innlogging':
+        case ROUTES.secretariatSignIn.POST.key:
           return postLocalSignIn(get(), { lang, form: formBody(event), cookieNonce: jar[FORM_NONCE_COOKIE], origin });
-        case 'GET /sekretariat/innlogging/ferdig':
+        case ROUTES.secretariatSignInDone.GET.key:
           return completeSignIn(get(), { lang, query, loginCookie: jar[LOGIN_COOKIE] });
-        case 'POST /sekretariat/utlogging':
+        case ROUTES.secretariatSignOut.POST.key:
           return signOut(get(), { lang, form: formBody(event), sessionCookie: jar[SESSION_COOKIE], origin });
         default:
           return signedOutPage(lang);

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { paths } from '../shared/config/routes';
 import { ValidationError } from '../shared/errors';
 import { type SubmitApplicationDeps, submitApplication } from '../shared/use-cases/submit-application';
 import { intakeDeps } from './adapters/handler-deps';
@@ -16,7 +17,7 @@ export function makeHandler(deps: Deps<SubmitApplicationDeps>) {
       body: body.value,
       idempotencyKey: header(event, 'idempotency-key'),
     });
-    return json(201, result, { location: `/api/cases/${result.caseId}` });
+    return json(201, result, { location: paths.apiCase(result.caseId) });
   });
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
+import { paths } from '../../shared/config/routes';
 import {
   type CloudAssembly,
   createResolver,
@@ -155,9 +156,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return {
       urls: {
         app: httpUrl,
-        form: `${httpUrl}/`,
-        journal: `${httpUrl}/journal`,
-        secretariat: `${httpUrl}/sekretariat`,
+        form: `${httpUrl}${paths.form()}`,
+        journal: `${httpUrl}${paths.journal()}`,
+        secretariat: `${httpUrl}${paths.secretariat()}`,
         maildev: mail.webUrl,
         sfn: sfn.url,
         dynamodb: db.endpoint,

@@ -5,6 +5,7 @@ import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ENV } from '../../shared/config/env';
 import { FUNCTIONS } from '../../shared/config/deployment';
+import { paths } from '../../shared/config/routes';
 import type { DeployConfig } from '../config';
 import { AppFunction, type FunctionName } from '../constructs/app-function';
 import { CaseWorkflow } from '../constructs/case-workflow';
@@ -91,10 +92,11 @@ export class AppStack extends Stack {
     });
     const publicBaseUrl = config.publicBaseUrl ?? this.api.url;
     // The secretariat pages' sign-in (shared/pages/secretariat/sign-in.ts): Cognito returns
-    // only to these two addresses of the deployment.
+    // only to these two addresses of the deployment. Joined here rather than by makeLinks: the
+    // API's URL is a CloudFormation token until deployment, so it cannot be validated as a URL.
     const pagesClient = this.auth.addPagesClient({
-      callbackUrl: `${publicBaseUrl}/sekretariat/innlogging/ferdig`,
-      logoutUrl: `${publicBaseUrl}/sekretariat/utlogging`,
+      callbackUrl: `${publicBaseUrl}${paths.secretariatSignInDone()}`,
+      logoutUrl: `${publicBaseUrl}${paths.secretariatSignOut()}`,
     });
 
     for (const name of Object.values(FUNCTIONS)) {
@@ -125,6 +127,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, 'SecretariatSignInUrl', { value: `${publicBaseUrl}/sekretariat` });
+    new CfnOutput(this, 'SecretariatSignInUrl', { value: `${publicBaseUrl}${paths.secretariat()}` });
   }
 }

@@ -29,7 +29,6 @@ export {
   sanitizeSubject,
 } from './headers';
 export { escapeHtml, html, raw, SafeHtml } from './html';
-export { actionUrl, caseStatusUrl, InvalidLinkError, ROUTES, secretariatCaseUrl } from './links';
 export type {
   Audience,
   BodyResult,

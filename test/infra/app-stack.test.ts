@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../shared/config/env';
 import { FUNCTIONS } from '../../shared/config/deployment';
 import { ENTRY_TAG } from '../../infra/constructs/app-function';
-import { API_ROUTES } from '../../infra/constructs/public-api';
+import { API_ROUTES } from '../../shared/config/routes';
 import { FUNCTION_ACCESS, WORKFLOW_TASK_FUNCTIONS } from '../../infra/stacks/function-access';
 import {
   type Json,

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { Block } from '../content';
 import { formatDate, type Instant } from '../format';
 import { bodyName, choiceLabel } from '../labels';
-import { actionUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { BodyResult, CaseSummary, EmailBase, RenderedEmail } from '../types';
 import { caseFacts, deadlineFact, resultLine, shortSummary, subjectTitle } from './common';
@@ -55,7 +55,7 @@ function requestEmail(
     ...(summary === '' ? [] : [{ type: 'quote' as const, label: t(lang, 'email.fact.summary'), text: summary }]),
     ...(statements === undefined ? [] : statementsBlock(statements, lang)),
     { type: 'list', intro: t(lang, 'email.choicesIntro'), items: input.choices.map((ch) => choiceLabel(ch, lang)) },
-    { type: 'action', url: actionUrl(input.baseUrl, input.token), label: t(lang, `email.actionLabel.${kind}`), personal: true },
+    { type: 'action', url: makeLinks(input.baseUrl).action(input.token), label: t(lang, `email.actionLabel.${kind}`), personal: true },
   ];
   return renderEmail({
     lang,

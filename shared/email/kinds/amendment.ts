@@ -2,7 +2,7 @@ import type { BodyId, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDate, formatDateTime, type Instant } from '../format';
 import { bodyName } from '../labels';
-import { actionUrl, caseStatusUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, RenderedEmail } from '../types';
 import { caseFacts, deadlineFact, shortSummary } from './common';
@@ -29,7 +29,8 @@ export interface AmendmentRequestEmailInput extends EmailBase {
 export function amendmentRequestEmail(input: AmendmentRequestEmailInput, lang: Language): RenderedEmail {
   const c = input.case;
   const deadline = formatDateTime(input.deadline, lang);
-  const url = input.token === undefined ? caseStatusUrl(input.baseUrl, c.caseId) : actionUrl(input.baseUrl, input.token);
+  const links = makeLinks(input.baseUrl);
+  const url = input.token === undefined ? links.caseStatus(c.caseId) : links.action(input.token);
   const comment = input.comment === undefined ? '' : shortSummary(input.comment);
   return renderEmail({
     lang,

@@ -2,7 +2,7 @@ import type { BodyId, Language, UnitOutcome } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDate, type Instant } from '../format';
 import { bodyName, outcomeLabel, stepLabel } from '../labels';
-import { secretariatCaseUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, PathStepKind, RenderedEmail } from '../types';
 import { caseFacts, deadlineFact } from './common';
@@ -45,7 +45,7 @@ export function deadlinePassedEmail(input: DeadlinePassedEmailInput, lang: Langu
         text: t(lang, 'email.deadlinePassed.consequence', { outcome: outcomeLabel(input.recordedOutcome, lang) }),
       },
       { type: 'paragraph', text: t(lang, 'email.deadlinePassed.followUp') },
-      { type: 'link', url: secretariatCaseUrl(input.baseUrl, c.caseId), label: t(lang, 'email.secretariat.openLabel') },
+      { type: 'link', url: makeLinks(input.baseUrl).secretariatCase(c.caseId), label: t(lang, 'email.secretariat.openLabel') },
     ],
   });
 }

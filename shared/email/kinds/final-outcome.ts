@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { Fact } from '../content';
 import { formatDateTime, type Instant } from '../format';
 import { bodyName } from '../labels';
-import { caseStatusUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, RenderedEmail } from '../types';
 import { caseFacts, message, shortSummary } from './common';
@@ -52,7 +52,7 @@ export function finalOutcomeEmail(input: FinalOutcomeEmailInput, lang: Language)
       { type: 'paragraph', text: t(lang, `email.final.next.${status}`) },
       {
         type: 'link',
-        url: caseStatusUrl(input.baseUrl, c.caseId),
+        url: makeLinks(input.baseUrl).caseStatus(c.caseId),
         label: t(lang, 'email.receipt.statusLabel'),
         note: t(lang, 'email.status.private'),
       },

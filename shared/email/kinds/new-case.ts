@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { Block } from '../content';
 import { formatDateTime, formatList, type Instant } from '../format';
 import { bodyName } from '../labels';
-import { actionUrl, secretariatCaseUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, RenderedEmail } from '../types';
 import { caseFacts, deadlineFact, listBlock, messages, subjectTitle } from './common';
@@ -22,8 +22,8 @@ export function newCaseEmail(input: NewCaseEmailInput, lang: Language): Rendered
   const c = input.case;
   const action: Block =
     input.token === undefined
-      ? { type: 'link', url: secretariatCaseUrl(input.baseUrl, c.caseId), label: t(lang, 'email.secretariat.openLabel') }
-      : { type: 'action', url: actionUrl(input.baseUrl, input.token), label: t(lang, 'email.actionLabel.triage'), personal: true };
+      ? { type: 'link', url: makeLinks(input.baseUrl).secretariatCase(c.caseId), label: t(lang, 'email.secretariat.openLabel') }
+      : { type: 'action', url: makeLinks(input.baseUrl).action(input.token), label: t(lang, 'email.actionLabel.triage'), personal: true };
   return renderEmail({
     lang,
     audience: { kind: 'secretariat' },
@@ -79,8 +79,8 @@ export function escalationEmail(input: EscalationEmailInput, lang: Language): Re
         }),
       },
       { type: 'facts', items: [...caseFacts(c, lang), deadlineFact(input.deadline, lang)] },
-      { type: 'action', url: actionUrl(input.baseUrl, input.token), label: t(lang, 'email.actionLabel.escalation'), personal: true },
-      { type: 'link', url: secretariatCaseUrl(input.baseUrl, c.caseId), label: t(lang, 'email.secretariat.openLabel') },
+      { type: 'action', url: makeLinks(input.baseUrl).action(input.token), label: t(lang, 'email.actionLabel.escalation'), personal: true },
+      { type: 'link', url: makeLinks(input.baseUrl).secretariatCase(c.caseId), label: t(lang, 'email.secretariat.openLabel') },
     ],
   });
 }

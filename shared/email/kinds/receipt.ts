@@ -1,6 +1,6 @@
 import type { Language } from '../../kernel/ids';
 import { t } from '../../i18n';
-import { caseStatusUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, PathStep, RenderedEmail } from '../types';
 import { caseFacts, listBlock, messages, pathLine, subjectTitle } from './common';
@@ -45,7 +45,7 @@ export function receiptEmail(input: ReceiptEmailInput, lang: Language): Rendered
       ...(input.path.length > 0 ? [{ type: 'paragraph' as const, text: t(lang, 'email.receipt.pathNote') }] : []),
       {
         type: 'link',
-        url: caseStatusUrl(input.baseUrl, c.caseId),
+        url: makeLinks(input.baseUrl).caseStatus(c.caseId),
         label: t(lang, 'email.receipt.statusLabel'),
         note: t(lang, 'email.status.private'),
       },

@@ -1,7 +1,7 @@
 import type { Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDate, formatDateTime, type Instant } from '../format';
-import { actionUrl, caseStatusUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { Audience, CaseSummary, EmailBase, RenderedEmail } from '../types';
 import { type ActionKind, caseFacts, deadlineFact, subjectTitle } from './common';
@@ -20,8 +20,8 @@ export type ReminderEmailInput = EmailBase & {
 
 export function reminderEmail(input: ReminderEmailInput, lang: Language): RenderedEmail {
   const c = input.case;
-  const url =
-    input.token === undefined ? caseStatusUrl(input.baseUrl, c.caseId) : actionUrl(input.baseUrl, input.token);
+  const links = makeLinks(input.baseUrl);
+  const url = input.token === undefined ? links.caseStatus(c.caseId) : links.action(input.token);
   return renderEmail({
     lang,
     audience: input.audience,

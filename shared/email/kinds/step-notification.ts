@@ -2,7 +2,7 @@ import type { BodyId, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import type { Block } from '../content';
 import type { Instant } from '../format';
-import { caseStatusUrl, secretariatCaseUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { stepLabel } from '../labels';
 import { renderEmail } from '../render';
 import type { Audience, BodyResult, CaseSummary, EmailBase, PathStepKind, RenderedEmail } from '../types';
@@ -35,14 +35,14 @@ function audienceLink(audience: Audience, baseUrl: string, caseId: string, lang:
     return [
       {
         type: 'link',
-        url: caseStatusUrl(baseUrl, caseId),
+        url: makeLinks(baseUrl).caseStatus(caseId),
         label: t(lang, 'email.receipt.statusLabel'),
         note: t(lang, 'email.status.private'),
       },
     ];
   }
   if (audience.kind === 'secretariat') {
-    return [{ type: 'link', url: secretariatCaseUrl(baseUrl, caseId), label: t(lang, 'email.secretariat.openLabel') }];
+    return [{ type: 'link', url: makeLinks(baseUrl).secretariatCase(caseId), label: t(lang, 'email.secretariat.openLabel') }];
   }
   return [];
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDateTime, type Instant } from '../format';
-import { secretariatCaseUrl } from '../links';
+import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { EmailBase, RenderedEmail } from '../types';
 
@@ -38,7 +38,7 @@ export function workflowFailureEmail(input: WorkflowFailureEmailInput, lang: Lan
       { type: 'paragraph', text: t(lang, 'email.failure.followUp') },
       {
         type: 'link',
-        url: secretariatCaseUrl(input.baseUrl, input.caseId),
+        url: makeLinks(input.baseUrl).secretariatCase(input.caseId),
         label: t(lang, 'email.secretariat.openLabel'),
       },
     ],

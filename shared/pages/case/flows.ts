@@ -13,7 +13,6 @@ import { type FormPageDeps, type PageResult, type PostedPage, pageErrors, servic
 import { applicationFormPage } from '../form/form-page';
 import { type FormPurpose, formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
 import type { FormValues, PageFieldError } from '../kit/widgets';
-import type { CaseSubPage } from './paths';
 import { statusPage } from './status-page';
 import { caseNoticePage, caseNotFoundPage, WITHDRAW_REASON_FIELD, withdrawConfirmPage } from './withdraw-page';
 
@@ -23,6 +22,8 @@ import { caseNoticePage, caseNotFoundPage, WITHDRAW_REASON_FIELD, withdrawConfir
  * amend-application and withdraw-case use cases; the rules stay there.
  */
 export type CasePageDeps = GetCaseStatusDeps & PageCsrfDeps;
+/** The case's pages behind its status page: /sak/{caseId}/endre and /sak/{caseId}/trekk. */
+export type CaseSubPage = 'endre' | 'trekk';
 export type CaseActionDeps = AmendApplicationDeps & WithdrawCaseDeps & FormPageDeps;
 
 export interface CasePageInput {

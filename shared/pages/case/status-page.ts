@@ -6,7 +6,7 @@ import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
 import type { CaseStatusView, StatementView, StepView } from '../../use-cases/get-case-status';
 import { renderDocument } from '../kit/layout';
-import { casePath } from './paths';
+import { paths } from '../../config/routes';
 
 /**
  * The applicant's status page, /sak/{caseId} (issue 5): where the case is now, the nivå and
@@ -21,7 +21,7 @@ function returnedNotice(view: CaseStatusView, lang: Language): SafeHtml | string
   return html`<div class="ds-alert" data-color="warning">
 <h2 class="ds-heading" data-size="xs">${t(lang, 'web.case.returned.heading')}</h2>
 <p class="ds-paragraph">${t(lang, 'web.case.returned.body')}</p>
-<p class="ds-paragraph"><a class="ds-link" href="${casePath(view.caseId, 'endre')}">${t(lang, 'web.case.returned.link')}</a></p>
+<p class="ds-paragraph"><a class="ds-link" href="${paths.caseAmend(view.caseId)}">${t(lang, 'web.case.returned.link')}</a></p>
 </div>`;
 }
 
@@ -129,7 +129,7 @@ function withdraw(view: CaseStatusView, lang: Language): SafeHtml | string {
   if (FINAL_STATUSES.includes(view.status)) return '';
   return html`${h2(t(lang, 'web.case.withdraw.heading'))}
 <p class="ds-paragraph">${t(lang, 'web.case.withdraw.body')}</p>
-<p class="ds-paragraph"><a class="ds-button" data-variant="secondary" href="${casePath(view.caseId, 'trekk')}" id="withdraw-link">${t(lang, 'web.case.withdraw.link')}</a></p>`;
+<p class="ds-paragraph"><a class="ds-button" data-variant="secondary" href="${paths.caseWithdraw(view.caseId)}" id="withdraw-link">${t(lang, 'web.case.withdraw.link')}</a></p>`;
 }
 
 export function statusPage(view: CaseStatusView, lang: Language): string {

@@ -5,7 +5,7 @@ import { type MessageKey, t } from '../../i18n';
 import { PAGE_CSRF_FIELD } from '../kit/page-csrf';
 import { errorSummary, fieldId, hiddenInputs, type PageFieldError, textArea } from '../kit/widgets';
 import { renderDocument } from '../kit/layout';
-import { casePath } from './paths';
+import { paths } from '../../config/routes';
 
 /**
  * Withdrawal with a confirmation (issue 5): GET /sak/{id}/trekk asks, POST does it. Without
@@ -48,7 +48,7 @@ ${textArea({
 ${formErrors.map((e) => html`<p class="ds-validation-message" data-field="validation">${e.text}</p>`)}
 <div class="app-actions">
 <button class="ds-button" data-variant="primary" data-color="danger" type="submit" id="submit">${t(lang, 'web.withdraw.submit')}</button>
-<a class="ds-button" data-variant="secondary" href="${casePath(input.caseId)}">${t(lang, 'web.withdraw.cancel')}</a>
+<a class="ds-button" data-variant="secondary" href="${paths.caseStatus(input.caseId)}">${t(lang, 'web.withdraw.cancel')}</a>
 </div>
 </form>`;
   return renderDocument({ lang, title: heading, main });
@@ -88,6 +88,6 @@ export function caseNoticePage(
     heading: t(lang, keys.heading, params),
     body: t(lang, keys.body, params),
     ...(color ? { color } : {}),
-    link: { href: casePath(caseId), text: t(lang, 'web.case.backLink') },
+    link: { href: paths.caseStatus(caseId), text: t(lang, 'web.case.backLink') },
   });
 }

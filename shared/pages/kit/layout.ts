@@ -1,3 +1,4 @@
+import { paths } from '../../config/routes';
 import { html, type SafeHtml } from '../../email/html';
 import { LANGUAGES, type Language } from '../../kernel/ids';
 import { t } from '../../i18n';
@@ -7,7 +8,8 @@ import { t } from '../../i18n';
  * language switch and one <main>. Styles come from one self-hosted stylesheet (the CSP allows
  * style-src 'self' only); the pages work without it and without JavaScript.
  */
-export const PAGE_STYLESHEET = '/assets/app.css';
+export const PAGE_STYLESHEET_FILE = 'app.css';
+export const PAGE_STYLESHEET = paths.asset(PAGE_STYLESHEET_FILE);
 
 export interface DocumentInput {
   lang: Language;

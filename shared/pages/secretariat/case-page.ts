@@ -5,10 +5,10 @@ import { html, type SafeHtml } from '../../email/html';
 import { bodyName } from '../../email/labels';
 import { t } from '../../i18n';
 import type { SecretariatCaseView, WaitingUnitView } from '../../use-cases/show-secretariat-case';
-import { casePath } from '../case/paths';
 import { statementsSection, stepsSection } from '../case/status-page';
 import { errorSummary, fieldId, hiddenInputs, type PageFieldError, radioGroup, radioId, textArea } from '../kit/widgets';
-import { SECRETARIAT_CSRF_FIELD, secretariatDocument, secretariatPaths } from './chrome';
+import { paths } from '../../config/routes';
+import { SECRETARIAT_CSRF_FIELD, secretariatDocument } from './chrome';
 
 /**
  * GET /sekretariat/sak/{caseId}: one case as the secretariat sees it: the facts and
@@ -64,7 +64,7 @@ function escalationForm(input: CasePageInput, nivaa: number): SafeHtml {
   return html`<section aria-labelledby="triage-heading">
 ${h2('triage-heading', t(lang, 'secretariat.escalation.heading'))}
 <p class="ds-paragraph">${t(lang, 'secretariat.escalation.intro')}</p>
-<form method="post" action="${secretariatPaths.triage(view.status.caseId)}" class="app-form" novalidate>
+<form method="post" action="${paths.secretariatTriage(view.status.caseId)}" class="app-form" novalidate>
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf, [TRIAGE_NIVAA_FIELD]: String(nivaa), [TRIAGE_REASON_FIELD]: '' })}
 <button class="ds-button" data-variant="primary" type="submit" id="triage-submit">${t(lang, 'secretariat.escalation.submit')}</button>
 </form>
@@ -87,7 +87,7 @@ function triageForm(input: CasePageInput): SafeHtml | string {
   return html`<section aria-labelledby="triage-heading">
 ${h2('triage-heading', t(lang, 'secretariat.triage.heading'))}
 <p class="ds-paragraph">${view.triage.needsConfirmation ? t(lang, 'secretariat.triage.needsConfirmation') : t(lang, 'secretariat.triage.intro')}</p>
-<form method="post" action="${secretariatPaths.triage(view.status.caseId)}" class="app-form" novalidate>
+<form method="post" action="${paths.secretariatTriage(view.status.caseId)}" class="app-form" novalidate>
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
 ${radioGroup({
   name: TRIAGE_NIVAA_FIELD,
@@ -117,7 +117,7 @@ function waitingRow(input: CasePageInput, unit: WaitingUnitView): SafeHtml {
   const pending = unit.pending.length === 0 ? t(lang, 'secretariat.waiting.nobody') : formatList(unit.pending, lang);
   return html`<tr>
 <th scope="row">${body}</th>
-<td><form method="post" action="${secretariatPaths.remind(view.status.caseId)}">
+<td><form method="post" action="${paths.secretariatRemind(view.status.caseId)}">
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf, stepId: unit.stepId, unitId: unit.unitId })}
 <button class="ds-button" data-variant="secondary" data-size="sm" type="submit"${unit.pending.length === 0 ? html` disabled` : ''}>${t(lang, 'secretariat.waiting.remind', { body })}</button>
 </form></td>
@@ -184,7 +184,7 @@ export function secretariatCasePage(input: CasePageInput): string {
       text: e.text,
     })),
   );
-  const main = html`<p class="ds-paragraph"><a class="ds-link" href="${secretariatPaths.overview}">${t(lang, 'secretariat.case.back')}</a></p>
+  const main = html`<p class="ds-paragraph"><a class="ds-link" href="${paths.secretariat()}">${t(lang, 'secretariat.case.back')}</a></p>
 <h1 class="ds-heading" data-size="lg">${heading}</h1>
 ${input.notice ? html`<div class="ds-alert" data-color="${input.notice.color}" role="status"><p class="ds-paragraph" id="notice">${input.notice.text}</p></div>` : ''}
 ${outcome(input)}
@@ -197,6 +197,6 @@ ${waiting(input)}
 ${stepsSection(s, lang)}
 ${statementsSection(s.statements, lang)}
 ${audit(input)}
-<p class="ds-paragraph"><a class="ds-link" href="${casePath(s.caseId)}">${t(lang, 'secretariat.case.applicantPage')}</a></p>`;
+<p class="ds-paragraph"><a class="ds-link" href="${paths.caseStatus(s.caseId)}">${t(lang, 'secretariat.case.applicantPage')}</a></p>`;
   return secretariatDocument({ lang, title: heading, user: input.user, csrf: input.csrf, current: 'case', summary, main });
 }

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../email/html';
 import { t } from '../../i18n';
 import { renderDocument } from '../kit/layout';
 import { hiddenInputs } from '../kit/widgets';
-import { SECRETARIAT_BASE_PATH } from './session';
+import { paths } from '../../config/routes';
 
 /**
  * The frame of the secretariat's pages: who is signed in, the sign-out button (a POST with
@@ -12,16 +12,8 @@ import { SECRETARIAT_BASE_PATH } from './session';
  */
 export const SECRETARIAT_CSRF_FIELD = 'csrf';
 
-export const secretariatPaths = {
-  overview: SECRETARIAT_BASE_PATH,
-  deadlines: `${SECRETARIAT_BASE_PATH}?view=deadline`,
-  signIn: `${SECRETARIAT_BASE_PATH}/innlogging`,
-  signInDone: `${SECRETARIAT_BASE_PATH}/innlogging/ferdig`,
-  signOut: `${SECRETARIAT_BASE_PATH}/utlogging`,
-  case: (caseId: string) => `${SECRETARIAT_BASE_PATH}/sak/${encodeURIComponent(caseId)}`,
-  triage: (caseId: string) => `${SECRETARIAT_BASE_PATH}/sak/${encodeURIComponent(caseId)}/triage`,
-  remind: (caseId: string) => `${SECRETARIAT_BASE_PATH}/sak/${encodeURIComponent(caseId)}/purring`,
-} as const;
+/** The work queue by deadline: the overview page with its other view. */
+export const SECRETARIAT_DEADLINES_PATH = `${paths.secretariat()}?view=deadline`;
 
 export interface SignedInFrame {
   lang: Language;
@@ -43,10 +35,10 @@ export function secretariatDocument(input: SignedInFrame): string {
       : html`<li><a class="ds-link" href="${href}">${t(lang, key)}</a></li>`;
   const main = html`${input.summary ?? ''}<div class="app-secretariat-bar">
 <nav aria-label="${t(lang, 'secretariat.nav.label')}"><ul class="ds-list ds-list--unstyled app-pager">
-${link(secretariatPaths.overview, 'secretariat.nav.status', input.current === 'status')}
-${link(secretariatPaths.deadlines, 'secretariat.nav.deadline', input.current === 'deadline')}
+${link(paths.secretariat(), 'secretariat.nav.status', input.current === 'status')}
+${link(SECRETARIAT_DEADLINES_PATH, 'secretariat.nav.deadline', input.current === 'deadline')}
 </ul></nav>
-<form method="post" action="${secretariatPaths.signOut}" class="app-actions">
+<form method="post" action="${paths.secretariatSignOut()}" class="app-actions">
 <p class="ds-paragraph" data-size="sm">${t(lang, 'secretariat.signedInAs', { user: input.user })}</p>
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
 <button class="ds-button" data-variant="tertiary" type="submit" id="sign-out">${t(lang, 'secretariat.signOut')}</button>

@@ -12,7 +12,8 @@ import type { PostedForm } from '../form/application-fields';
 import type { PageResult } from '../form/flows';
 import type { PageFieldError } from '../kit/widgets';
 import { type CasePageInput, secretariatCasePage, TRIAGE_NIVAA_FIELD, TRIAGE_REASON_FIELD } from './case-page';
-import { SECRETARIAT_CSRF_FIELD, secretariatPaths } from './chrome';
+import { paths } from '../../config/routes';
+import { SECRETARIAT_CSRF_FIELD, SECRETARIAT_DEADLINES_PATH } from './chrome';
 import { overviewPage } from './overview-page';
 import { readSession, type SecretariatSession, type SessionDeps, sessionCsrf, sessionCsrfMatches } from './session';
 
@@ -53,7 +54,7 @@ async function withSession(
   render: (session: SecretariatSession, frame: { user: string; csrf: string }) => Promise<PageResult>,
 ): Promise<PageResult> {
   const session = await readSession(deps, input.sessionCookie);
-  if (!session) return redirect(`${secretariatPaths.signIn}?next=${encodeURIComponent(returnTo)}`);
+  if (!session) return redirect(`${paths.secretariatSignIn()}?next=${encodeURIComponent(returnTo)}`);
   return render(session, { user: session.email ?? session.sub, csrf: await sessionCsrf(deps, session) });
 }
 
@@ -66,7 +67,7 @@ export async function showOverview(
   const view = input.query.view === 'deadline' ? 'deadline' : 'status';
   const status = view === 'status' && input.query.status ? input.query.status : undefined;
   const query = { view, ...(status ? { status } : {}), ...(input.query.cursor ? { cursor: input.query.cursor } : {}) };
-  const returnTo = view === 'deadline' ? secretariatPaths.deadlines : secretariatPaths.overview;
+  const returnTo = view === 'deadline' ? SECRETARIAT_DEADLINES_PATH : paths.secretariat();
   return withSession(deps, input, returnTo, async (_session, frame) => {
     const now = deps.clock.now().toISOString();
     try {
@@ -89,7 +90,7 @@ function caseNotFound(lang: Language): PageResult {
       lang,
       heading: t(lang, 'secretariat.case.notFound.heading'),
       body: t(lang, 'secretariat.case.notFound.body'),
-      link: { href: secretariatPaths.overview, text: t(lang, 'secretariat.case.back') },
+      link: { href: paths.secretariat(), text: t(lang, 'secretariat.case.back') },
     }),
   );
 }
@@ -128,7 +129,7 @@ export async function showCase(
   input: SecretariatRequest & { caseId: string | undefined; query: Readonly<Record<string, string | undefined>> },
 ): Promise<PageResult> {
   const { lang } = input;
-  const returnTo = input.caseId ? secretariatPaths.case(input.caseId) : secretariatPaths.overview;
+  const returnTo = input.caseId ? paths.secretariatCase(input.caseId) : paths.secretariat();
   return withSession(deps, input, returnTo, async (_session, frame) => {
     const notice = doneNotice(lang, input.query);
     return renderCase(deps, { lang, caseId: input.caseId, ...frame, ...(notice ? { notice } : {}) }, 200);
@@ -167,7 +168,7 @@ export async function postCaseAction(
 ): Promise<PageResult> {
   const { lang, form } = input;
   const caseId = input.caseId;
-  const returnTo = caseId ? secretariatPaths.case(caseId) : secretariatPaths.overview;
+  const returnTo = caseId ? paths.secretariatCase(caseId) : paths.secretariat();
   return withSession(deps, input, returnTo, async (session, frame) => {
     const base = { lang, caseId, ...frame };
     if (!originAllowed(input.origin, deps.allowedOrigin) || !(await sessionCsrfMatches(deps, session, form.get(SECRETARIAT_CSRF_FIELD)))) {
@@ -178,7 +179,7 @@ export async function postCaseAction(
       const key = input.action === 'triage' ? 'secretariat.notice.notAwaitingTriage' : 'secretariat.notice.notWaiting';
       return renderCase(deps, { ...base, notice: { text: t(lang, key), color: 'warning' } }, 409);
     };
-    const done = (query: string) => redirect(`${secretariatPaths.case(caseId ?? '')}?${query}`);
+    const done = (query: string) => redirect(`${paths.secretariatCase(caseId ?? '')}?${query}`);
 
     if (input.action === 'triage') {
       const nivaa = (form.get(TRIAGE_NIVAA_FIELD) ?? '').trim();

@@ -6,7 +6,8 @@ import { t } from '../../i18n';
 import { statusText } from '../../use-cases/get-journal';
 import type { CaseList, CaseRow } from '../../use-cases/list-cases';
 import { select } from '../kit/widgets';
-import { secretariatDocument, secretariatPaths } from './chrome';
+import { paths } from '../../config/routes';
+import { secretariatDocument } from './chrome';
 
 /**
  * GET /sekretariat: the secretariat's work queue, cases by status and by deadline.
@@ -45,7 +46,7 @@ function rowOf(row: CaseRow, input: OverviewInput): SafeHtml {
       ? html` <span class="ds-tag" data-color="warning">${t(lang, 'secretariat.list.needsConfirmation')}</span>`
       : '';
   return html`<tr>
-<th scope="row"><a class="ds-link" href="${secretariatPaths.case(row.caseId)}">${row.caseNumber}</a></th>
+<th scope="row"><a class="ds-link" href="${paths.secretariatCase(row.caseId)}">${row.caseNumber}</a></th>
 <td>${row.title}</td><td>${row.organisation}</td><td>${t(lang, 'common.nivaa', { nivaa: row.nivaa })}</td>
 <td>${row.statusText}${confirm}</td><td>${waiting}</td><td>${deadlineCell(row, input)}</td>
 <td>${formatCompactDateTime(row.updatedAt, lang)}</td>
@@ -73,7 +74,7 @@ function statusFilter(input: OverviewInput): SafeHtml | string {
     { value: '', label: t(lang, 'secretariat.list.allOpen') },
     ...CASE_STATUSES.map((s) => ({ value: s, label: statusText(lang, s) })),
   ];
-  return html`<form method="get" action="${secretariatPaths.overview}" class="app-filter">
+  return html`<form method="get" action="${paths.secretariat()}" class="app-filter">
 ${select({ name: 'status', label: t(lang, 'secretariat.list.filter'), values: { status: input.status ?? '' }, errors: [], options })}
 <button class="ds-button" data-variant="secondary" type="submit">${t(lang, 'secretariat.list.show')}</button>
 </form>`;
@@ -85,11 +86,11 @@ function pager(input: OverviewInput): SafeHtml | string {
   const params = new URLSearchParams();
   if (list.view === 'deadline') params.set('view', 'deadline');
   if (input.status !== undefined) params.set('status', input.status);
-  const first = `${secretariatPaths.overview}${params.size > 0 ? `?${params}` : ''}`;
+  const first = `${paths.secretariat()}${params.size > 0 ? `?${params}` : ''}`;
   params.set('cursor', list.nextCursor);
   return html`<nav aria-label="${t(lang, 'secretariat.list.pagination')}"><ul class="ds-list app-pager">
 <li><a class="ds-link" href="${first}">${t(lang, 'secretariat.list.first')}</a></li>
-<li><a class="ds-link" href="${secretariatPaths.overview}?${params.toString()}" rel="next">${t(lang, 'secretariat.list.next')}</a></li>
+<li><a class="ds-link" href="${paths.secretariat()}?${params.toString()}" rel="next">${t(lang, 'secretariat.list.next')}</a></li>
 </ul></nav>`;
 }
 

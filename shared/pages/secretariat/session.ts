@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paths } from '../../config/routes';
 import type { Clock } from '../../ports/clock';
 import type { SecretsPort } from '../../ports/secrets';
 import type { SignedInUser } from '../../ports/secretariat-sign-in';
@@ -14,7 +15,6 @@ import { constantTimeEqual, type HmacSha256Hex } from '../kit/csrf';
  * A session lasts one working day. Disabling a user in Cognito takes effect at their next
  * sign-in (at most SESSION_SECONDS later); signing out clears the cookie at once.
  */
-export const SECRETARIAT_BASE_PATH = '/sekretariat';
 export const SESSION_COOKIE = 'secretariat_session';
 export const SESSION_SECONDS = 8 * 60 * 60;
 /** The sign-in attempt (state + PKCE verifier) lives as long as a person needs to sign in. */
@@ -56,7 +56,7 @@ const LoginPayloadSchema = z.strictObject({
 export type LoginAttempt = z.infer<typeof LoginPayloadSchema>;
 
 const cookie = (name: string, value: string, maxAge: number) =>
-  `${name}=${value}; Path=${SECRETARIAT_BASE_PATH}; Max-Age=${maxAge}; SameSite=Lax; Secure; HttpOnly`;
+  `${name}=${value}; Path=${paths.secretariat()}; Max-Age=${maxAge}; SameSite=Lax; Secure; HttpOnly`;
 
 const nowSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 
@@ -127,8 +127,9 @@ export async function sessionCsrfMatches(
 }
 
 /** Only paths of the secretariat's own pages are followed after sign-in (no open redirect). */
+const NEXT_PATH = new RegExp(`^${paths.secretariat()}(\\/[A-Za-z0-9_-]+)*\\/?(\\?[A-Za-z0-9_=&%.-]*)?$`);
+
 export function safeNextPath(next: string | null | undefined): string {
-  if (typeof next !== 'string' || next.length > 512) return SECRETARIAT_BASE_PATH;
-  const ok = /^\/sekretariat(\/[A-Za-z0-9_-]+)*\/?(\?[A-Za-z0-9_=&%.-]*)?$/.test(next);
-  return ok ? next : SECRETARIAT_BASE_PATH;
+  if (typeof next !== 'string' || next.length > 512) return paths.secretariat();
+  return NEXT_PATH.test(next) ? next : paths.secretariat();
 }

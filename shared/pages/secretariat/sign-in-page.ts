@@ -4,7 +4,7 @@ import { type MessageKey, t } from '../../i18n';
 import { PAGE_CSRF_FIELD } from '../kit/page-csrf';
 import { errorSummary, hiddenInputs, type PageFieldError } from '../kit/widgets';
 import { renderDocument } from '../kit/layout';
-import { secretariatPaths } from './chrome';
+import { paths } from '../../config/routes';
 
 /**
  * The local runtime's sign-in page (GET/POST /sekretariat/innlogging when SECRETARIAT_LOGIN is
@@ -32,7 +32,7 @@ export function localSignInPage(input: {
   const main = html`${summary}
 <h1 class="ds-heading" data-size="lg">${heading}</h1>
 <p class="ds-paragraph">${t(lang, 'secretariat.signIn.localIntro')}</p>
-<form method="post" action="${secretariatPaths.signIn}" class="app-form" novalidate>
+<form method="post" action="${paths.secretariatSignIn()}" class="app-form" novalidate>
 ${hiddenInputs({ [PAGE_CSRF_FIELD]: input.csrf, [NEXT_FIELD]: input.next })}
 <div class="ds-field">
 <label class="ds-label" for="${PASSWORD_ID}">${t(lang, 'secretariat.signIn.password')}</label>
@@ -54,6 +54,6 @@ export function signInNoticePage(
   const heading = t(lang, keys.heading);
   const main = html`<div class="ds-alert" data-color="${color}"><h1 class="ds-heading" data-size="lg">${heading}</h1>
 <p class="ds-paragraph">${t(lang, keys.body)}</p></div>
-<p class="ds-paragraph"><a class="ds-link" href="${secretariatPaths.signIn}" id="sign-in-again">${t(lang, 'secretariat.signIn.again')}</a></p>`;
+<p class="ds-paragraph"><a class="ds-link" href="${paths.secretariatSignIn()}" id="sign-in-again">${t(lang, 'secretariat.signIn.again')}</a></p>`;
   return renderDocument({ lang, title: heading, main });
 }

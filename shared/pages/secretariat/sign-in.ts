@@ -7,7 +7,9 @@ import { constantTimeEqual, originAllowed } from '../kit/csrf';
 import type { PostedForm } from '../form/application-fields';
 import type { PageResult } from '../form/flows';
 import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
-import { SECRETARIAT_CSRF_FIELD, secretariatPaths } from './chrome';
+import { paths } from '../../config/routes';
+import { makeLinks } from '../../ports/links';
+import { SECRETARIAT_CSRF_FIELD } from './chrome';
 import {
   clearLoginCookie,
   clearSessionCookie,
@@ -73,7 +75,7 @@ export async function showSignIn(
   const location = deps.method.oidc.authorizeUrl({
     state,
     codeChallenge: deps.sha256Base64Url(verifier),
-    redirectUri: `${deps.baseUrl}${secretariatPaths.signInDone}`,
+    redirectUri: makeLinks(deps.baseUrl).secretariatSignInDone(),
   });
   return redirect(location, [await issueLoginAttempt(deps, { state, verifier, next })], 302);
 }
@@ -92,7 +94,7 @@ export async function postLocalSignIn(
 ): Promise<PageResult> {
   const { lang, form } = input;
   const next = safeNextPath(form.get(NEXT_FIELD));
-  if (deps.method.kind !== 'local') return redirect(secretariatPaths.signIn);
+  if (deps.method.kind !== 'local') return redirect(paths.secretariatSignIn());
   const ok = await guardMatches(deps, 'secretariat-sign-in', {
     cookieNonce: input.cookieNonce,
     token: form.get(PAGE_CSRF_FIELD),
@@ -113,7 +115,7 @@ export async function completeSignIn(
   input: { lang: Language; query: Readonly<Record<string, string | undefined>>; loginCookie: string | undefined },
 ): Promise<PageResult> {
   const { lang, query } = input;
-  if (deps.method.kind !== 'cognito') return redirect(secretariatPaths.signIn);
+  if (deps.method.kind !== 'cognito') return redirect(paths.secretariatSignIn());
   const attempt = await readLoginAttempt(deps, input.loginCookie);
   const state = query.state ?? '';
   if (!attempt || !constantTimeEqual(attempt.state, state)) return failed(lang, 400);
@@ -124,7 +126,7 @@ export async function completeSignIn(
     const user = await deps.method.oidc.completeSignIn({
       code,
       codeVerifier: attempt.verifier,
-      redirectUri: `${deps.baseUrl}${secretariatPaths.signInDone}`,
+      redirectUri: makeLinks(deps.baseUrl).secretariatSignInDone(),
     });
     return redirect(safeNextPath(attempt.next), [await issueSession(deps, user), clearLoginCookie()]);
   } catch (error) {
@@ -143,13 +145,13 @@ export async function signOut(
   input: { lang: Language; form: PostedForm; sessionCookie: string | undefined; origin: string | undefined },
 ): Promise<PageResult> {
   const session = await readSession(deps, input.sessionCookie);
-  if (!session) return redirect(secretariatPaths.signOut);
+  if (!session) return redirect(paths.secretariatSignOut());
   // A forged post (no token) must not sign anyone out: back to the pages, still signed in.
   if (!originAllowed(input.origin, deps.allowedOrigin) || !(await sessionCsrfMatches(deps, session, input.form.get(SECRETARIAT_CSRF_FIELD)))) {
-    return redirect(secretariatPaths.overview);
+    return redirect(paths.secretariat());
   }
-  const after = `${deps.baseUrl}${secretariatPaths.signOut}`;
-  const location = deps.method.kind === 'cognito' ? deps.method.oidc.logoutUrl(after) : secretariatPaths.signOut;
+  const after = makeLinks(deps.baseUrl).secretariatSignOut();
+  const location = deps.method.kind === 'cognito' ? deps.method.oidc.logoutUrl(after) : paths.secretariatSignOut();
   return redirect(location, [clearSessionCookie()]);
 }
 
