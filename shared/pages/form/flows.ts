@@ -15,6 +15,7 @@ import {
 } from './application-fields';
 import { applicationFormPage, type ServiceOption, SUBMISSION_FIELD } from './form-page';
 import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
+import type { PageResult } from '../kit/page-result';
 import { receiptPage } from './receipt-page';
 import type { FormValues, PageFieldError } from '../kit/widgets';
 
@@ -23,15 +24,6 @@ import type { FormValues, PageFieldError } from '../kit/widgets';
  * case (issue 3). Validation is the API's own (parseApplication); only the presentation of its
  * errors differs.
  */
-
-/** A rendered page and the cookies to set with it; the handler adds headers. */
-export interface PageResult {
-  status: number;
-  body: string;
-  cookies: string[];
-  /** Where a 302/303 sends the browser (a path of this site, or the sign-in provider). */
-  location?: string;
-}
 
 export interface FormPageDeps extends PageCsrfDeps {
   /** Origin of the configured public base URL. */
