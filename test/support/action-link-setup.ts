@@ -10,7 +10,7 @@ import { createStep, type StepRecord } from '../../shared/domain/step';
 import { VOTING_ROLES } from '../../shared/domain/governance/schema';
 import { governance } from '../../shared/domain/governance/load';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
-import type { RecordActionDeps } from '../../shared/use-cases/record-action';
+import type { ActionPageDeps } from '../../shared/pages/action/flows';
 import { exampleCase, type FakePorts, fakePorts } from './fakes';
 import { httpEvent } from './http-events';
 
@@ -24,7 +24,7 @@ export function setup() {
   const ports = fakePorts();
   ports.clock.set(NOW);
   const rules = makeGovernanceRules(governance, 86_400);
-  const deps: RecordActionDeps = {
+  const deps: ActionPageDeps = {
     ...ports,
     rules,
     hmacSha256Hex: (key, text) => hashToken(text, key),
