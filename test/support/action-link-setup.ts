@@ -119,6 +119,23 @@ export async function issueLink(ports: FakePorts, options: LinkOptions): Promise
   return raw;
 }
 
+export const DECISION_CHOICES = ['approve', 'reject', 'return'] as const;
+
+/** A stored case whose daglig leder alone decides (task `task-1` waiting), and its member's link. */
+export async function singleDeciderLink(language: Language = 'nb') {
+  const s = setup();
+  await storeCase(s.ports);
+  const step = await openStep(s.ports, {
+    definitionId: 'nivaa3.decision',
+    kind: 'decision',
+    bodyId: 'daglig_leder',
+    taskToken: 'task-1',
+  });
+  const memberId = votingMembers('daglig_leder')[0]!;
+  const raw = await issueLink(s.ports, { step, memberId, choices: DECISION_CHOICES, language });
+  return { ...s, step, raw, memberId };
+}
+
 export function getEvent(raw: string, options: Parameters<typeof httpEvent>[2] = {}): APIGatewayProxyEventV2 {
   return httpEvent('GET /handling/{token}', `/handling/${raw}`, { ...options, pathParameters: { token: raw } });
 }

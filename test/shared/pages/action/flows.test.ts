@@ -7,32 +7,19 @@ import {
   BASE_URL,
   CASE_ID,
   csrfFrom,
-  issueLink,
-  openStep,
-  setup,
+  singleDeciderLink,
   snapshot,
-  storeCase,
-  votingMembers,
 } from '../../../support/action-link-setup';
 
-const DECISION_CHOICES = ['approve', 'reject', 'return'] as const;
-const DAGLIG_LEDER = votingMembers('daglig_leder')[0]!;
 const NO_SIGNALS = pageLanguage({});
 
 async function singleDecider(language: 'nb' | 'nn' | 'en' = 'nb') {
-  const s = setup();
-  await storeCase(s.ports);
-  const step = await openStep(s.ports, {
-    definitionId: 'nivaa3.decision',
-    kind: 'decision',
-    bodyId: 'daglig_leder',
-    taskToken: 'task-1',
-  });
-  const raw = await issueLink(s.ports, { step, memberId: DAGLIG_LEDER, choices: DECISION_CHOICES, language });
+  const s = await singleDeciderLink(language);
+  const { raw } = s;
   const csrf = csrfToken(s.deps.hmacSha256Hex, await s.ports.secrets.getActionKey(), await s.ports.tokenHasher.hash(raw));
   const post = (form: { choice?: string; comment?: string; csrf?: string }, origin: string | undefined = BASE_URL) =>
     postActionPage(s.deps, { rawToken: raw, signals: NO_SIGNALS, origin, form });
-  return { ...s, step, raw, csrf, post };
+  return { ...s, csrf, post };
 }
 
 describe('showActionPage (GET /handling/{token})', () => {
@@ -71,7 +58,7 @@ describe('postActionPage (POST /handling/{token})', () => {
     expect(result.body).toContain('Takk — svaret ditt er registrert');
     const step = await s.ports.steps.get(CASE_ID, s.step.stepId);
     expect(step?.units[0]?.answers).toEqual([
-      { memberId: DAGLIG_LEDER, choice: 'approve', comment: 'Ja.\nMed\u00e9 forbehold.', at: '2026-03-03T09:00:00.000Z' },
+      { memberId: s.memberId, choice: 'approve', comment: 'Ja.\nMed\u00e9 forbehold.', at: '2026-03-03T09:00:00.000Z' },
     ]);
   });
 
