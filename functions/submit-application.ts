@@ -12,11 +12,11 @@ export function makeHandler(deps: Deps<SubmitApplicationDeps>) {
   return jsonApi(async (event: APIGatewayProxyEventV2) => {
     const body = jsonBody(event);
     if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
-    const result = await submitApplication(get(), {
+    const { response } = await submitApplication(get(), {
       body: body.value,
       idempotencyKey: header(event, 'idempotency-key'),
     });
-    return json(201, result, { location: `/api/cases/${result.caseId}` });
+    return json(201, response, { location: `/api/cases/${response.caseId}` });
   });
 }
 

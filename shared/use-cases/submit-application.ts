@@ -28,6 +28,7 @@ export interface SubmitApplicationInput {
   idempotencyKey?: string | undefined;
 }
 
+/** The API's answer (also what a retry with the same Idempotency-Key is given). */
 export interface SubmitApplicationResult {
   caseId: string;
   caseNumber: string;
@@ -35,11 +36,18 @@ export interface SubmitApplicationResult {
   statusUrl: string;
 }
 
+export interface SubmittedApplication {
+  response: SubmitApplicationResult;
+  /** The stored case's title and classification proposal (the form's receipt shows them). */
+  title: string;
+  proposal: Case['proposal'];
+}
+
 /** Printable ASCII, as recommended for Idempotency-Key values; bounded so it fits a key. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * Intake (issue 3, POST /api/applications): validate, classify (Eierstrategi ch. 12), assign
+ * Intake (POST /api/applications and the form): validate, classify (Eierstrategi ch. 12), assign
  * the case number, store the case and start its workflow. Every write is idempotent on the
  * case id, so a retry with the same Idempotency-Key after a failure half-way finishes the job
  * instead of creating a second case; nothing accepted is lost.
@@ -47,7 +55,7 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export async function submitApplication(
   deps: SubmitApplicationDeps,
   input: SubmitApplicationInput,
-): Promise<SubmitApplicationResult> {
+): Promise<SubmittedApplication> {
   const key = input.idempotencyKey;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new ValidationError([{ pointer: '', code: 'api.idempotencyKey.invalid' }]);
@@ -75,14 +83,14 @@ export async function submitApplication(
   const stored = (await deps.cases.get(caseId)) ?? (await createNewCase(deps, caseId, application));
   // StartExecution is idempotent on the execution name (the case id): safe on every retry.
   await deps.workflow.startExecution(stored.caseId);
-  const result: SubmitApplicationResult = {
+  const response: SubmitApplicationResult = {
     caseId: stored.caseId,
     caseNumber: stored.caseNumber,
     nivaa: stored.proposal.nivaa,
     statusUrl: deps.links.caseStatus(stored.caseId),
   };
-  if (key !== undefined) await deps.idempotency.complete(key, { ...result });
-  return result;
+  if (key !== undefined) await deps.idempotency.complete(key, { ...response });
+  return { response, title: stored.application.title, proposal: stored.proposal };
 }
 
 async function createNewCase(

@@ -1,5 +1,3 @@
-import { parseApplication } from '../../domain/application';
-import { classify } from '../../domain/classification';
 import type { Language } from '../../kernel/ids';
 import { type FieldError, IdempotencyConflictError, ValidationError } from '../../errors';
 import { governance } from '../../domain/governance/load';
@@ -20,8 +18,8 @@ import { receiptPage } from './receipt-page';
 import type { FormValues, PageFieldError } from '../kit/widgets';
 
 /**
- * The application form as pages (issue 5): another presentation of the submit-application use
- * case (issue 3). Validation is the API's own (parseApplication); only the presentation of its
+ * The application form as pages: another presentation of the submit-application use case.
+ * Validation is the API's own (the use case's ValidationError); only the presentation of its
  * errors differs.
  */
 
@@ -110,16 +108,12 @@ export async function submitApplicationForm(
   });
   if (!guarded) return again([{ field: 'form', text: t(lang, 'web.form.errors.expired') }], 403);
 
-  const body = applicationInput(values);
-  const parsed = parseApplication(body);
-  if (!parsed.ok) return again(pageErrors(parsed.errors, values, lang), 400);
   try {
-    const result = await submitApplication(deps, { body, idempotencyKey: submission });
-    const proposal = classify(parsed.value);
-    const page = receiptPage(
-      { caseNumber: result.caseNumber, title: parsed.value.title, proposal, statusUrl: result.statusUrl },
-      lang,
-    );
+    const { response, title, proposal } = await submitApplication(deps, {
+      body: applicationInput(values),
+      idempotencyKey: submission,
+    });
+    const page = receiptPage({ caseNumber: response.caseNumber, title, proposal, statusUrl: response.statusUrl }, lang);
     return { status: 200, body: page, cookies: [] };
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {
