@@ -8,7 +8,7 @@ import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies, formBody, header, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 import { subPage } from './show-case-page';
 
 /**

@@ -7,7 +7,7 @@ import { secretariatPageDeps } from './adapters/handler-deps';
 import { cookies, formBody, header, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /**
  * POST /sekretariat/sak/{caseId}/triage (confirm or override the nivå) and

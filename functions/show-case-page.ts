@@ -7,7 +7,7 @@ import { pickLanguage } from '../shared/pages/kit/language';
 import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /**
  * GET /sak/{caseId} (status), /sak/{caseId}/endre (amendment form) and /sak/{caseId}/trekk

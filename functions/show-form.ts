@@ -5,7 +5,7 @@ import { toPageResponse } from '../shared/pages/kit/page-result';
 import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /** GET / → the application form (issue 5). Changes nothing; sets the form nonce cookie if missing. */
 export function makeHandler(deps: Deps<FormPageDeps>) {

@@ -4,7 +4,7 @@ import { pageResponse } from '../shared/pages/kit/response';
 import type { GetJournalDeps } from '../shared/use-cases/get-journal';
 import { caseApiDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /** GET /journal?cursor= → the public journal page (issue 5); no personal data. */
 export function makeHandler(deps: Deps<GetJournalDeps>) {

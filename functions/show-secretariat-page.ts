@@ -6,7 +6,7 @@ import { pickLanguage } from '../shared/pages/kit/language';
 import { secretariatPageDeps } from './adapters/handler-deps';
 import { cookies, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /**
  * GET /sekretariat (cases by status or deadline) and GET /sekretariat/sak/{caseId} (one case:

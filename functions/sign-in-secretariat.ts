@@ -15,7 +15,7 @@ import { signInDeps } from './adapters/handler-deps';
 import { cookies, formBody, header } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /**
  * The secretariat's sign-in routes (shared/pages/secretariat/sign-in.ts):

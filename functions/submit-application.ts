@@ -13,11 +13,11 @@ export function makeHandler(deps: Deps<SubmitApplicationDeps>) {
   return jsonApi(async (event: APIGatewayProxyEventV2) => {
     const body = jsonBody(event);
     if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
-    const result = await submitApplication(get(), {
+    const { response } = await submitApplication(get(), {
       body: body.value,
       idempotencyKey: header(event, 'idempotency-key'),
     });
-    return json(201, result, { location: paths.apiCase(result.caseId) });
+    return json(201, response, { location: paths.apiCase(response.caseId) });
   });
 }
 

@@ -7,7 +7,7 @@ import { applicantPageDeps } from './adapters/handler-deps';
 import { cookies, formBody, header } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { logger } from './logger';
-import { htmlPage, remember } from './show-action';
+import { htmlPage, remember } from './http/html-page';
 
 /**
  * POST / (application/x-www-form-urlencoded) → 200 receipt, 400 the form with errors, 403 on a

@@ -1,7 +1,7 @@
 import { governance } from '../../shared/domain/governance/load';
 import { makeLinks } from '../../shared/ports/links';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
-import type { RecordActionDeps } from '../../shared/use-cases/record-action';
+import type { ActionPageDeps } from '../../shared/pages/action/flows';
 import type { SubmitApplicationDeps } from '../../shared/use-cases/submit-application';
 import { ENV } from '../../shared/config/env';
 import { ConfigError } from '../../shared/errors';
@@ -46,7 +46,7 @@ export function workflowDeps() {
  * GET and POST /handling/{token}: the ports, the governance rules (the same tally as the
  * workflow's), HMAC for the form's CSRF value, and the one origin allowed to post the form.
  */
-export function actionLinkDeps(): RecordActionDeps {
+export function actionLinkDeps(): ActionPageDeps {
   const cfg = config();
   return {
     ...awsPorts(),

@@ -1,111 +1,87 @@
 import type { ActionTokenRecord } from '../domain/action-token';
-import { type AuditEventType, type Case, MAX_COMMENT_LENGTH as MAX_COMMENT } from '../domain/case';
+import type { AuditEventType, Case } from '../domain/case';
 import type { Choice, UnitOutcome } from '../kernel/ids';
 import { appendEvent } from '../domain/lifecycle';
 import { type Answer, findUnit, hasAnswered, type StepRecord, type UnitRef } from '../domain/step';
 import { ConflictError, GoneError, NotFoundError, VersionConflictError } from '../errors';
-import type {
-  ActionFormView,
-  ActionReceiptView,
-  FormError,
-  FormValues,
-  LinkProblem,
-  NextStep,
-} from '../pages/action/view';
-import { csrfMatches, originAllowed } from '../pages/kit/csrf';
 import { TaskClosedError, type WorkflowPort } from '../ports/workflow';
 import type { UnitResult } from '../workflow/contract';
-import { actionFormView, resolveActionLink, type ShowActionDeps } from './show-action';
+import {
+  type ActionContext,
+  type LinkProblemResult,
+  type LinkRefusal,
+  linkProblem,
+  type ShowActionDeps,
+} from './show-action';
+import type { RequestKind } from './workflow-rules';
 
 export interface RecordActionDeps extends ShowActionDeps {
   workflow: WorkflowPort;
-  /** Origin of the configured public base URL: the only origin allowed to post the form. */
-  allowedOrigin: string;
   /** Reports what could not be finished after the answer was stored (ids and codes only). */
   onSettleError?: (what: 'markUsed' | 'sendTaskSuccess', error: unknown) => void;
 }
 
-export interface RecordActionInput {
-  rawToken: string;
-  /** The Origin header, when the browser sent one. */
-  origin?: string | undefined;
-  form: { choice?: string | null; comment?: string | null; csrf?: string | null };
+/**
+ * An answer the caller has checked against the link (a choice it allows; a comment normalised
+ * and within bounds) on a request it has verified came from the link's own page.
+ */
+export interface ValidAnswer {
+  choice: Choice;
+  comment?: string;
 }
 
-export type RecordActionResult =
-  | { kind: 'recorded'; view: ActionReceiptView; recipientLanguage: ActionTokenRecord['language'] }
-  | {
-      kind: 'invalid';
-      view: ActionFormView;
-      errors: FormError[];
-      values: FormValues;
-      recipientLanguage: ActionTokenRecord['language'];
-    }
-  | { kind: 'problem'; problem: LinkProblem; recipientLanguage?: ActionTokenRecord['language'] };
+/** What happens next: a statement is attached; a decision is made now or when enough answered. */
+export type NextStep = 'statement' | 'decided' | 'pending';
+
+/** What the member answered and what follows, as the receipt tells it. */
+export interface ActionReceipt {
+  caseNumber: string;
+  title: string;
+  ask: RequestKind;
+  choice: Choice;
+  comment?: string;
+  next: NextStep;
+  /** ISO 8601 UTC: the unit's final deadline (for "pending"). */
+  deadline: string;
+}
+
+export type RecordActionResult = { kind: 'recorded'; receipt: ActionReceipt } | LinkProblemResult;
 
 const AUDIT_RETRIES = 5;
 const CLOSE_RETRIES = 5;
 const ANSWER_EVENTS: readonly AuditEventType[] = ['vote_cast', 'statement_given', 'decided', 'triaged'];
-// As application texts: no control characters except tab/newline, no bidi overrides.
-const COMMENT_PATTERN = /^(?:[\t\n]|[^\p{Cc}\u202a-\u202e\u2066-\u2069])*$/u;
 
 /**
- * POST /handling/{token} (issue 3): records one member's statement, vote or decision once.
- * The step's conditional write is what makes it exactly-once (one answer per member); the
- * token is then marked used, the case's audit trail gets the answer, and if the body's rule
- * now makes the unit's outcome certain the unit is closed first and the waiting task
- * completed second, with the task token read from the step as stored (it changes after
- * every reminder round; shared/workflow/contract.ts).
+ * POST /handling/{token}: records one member's statement, vote or decision once, on a link
+ * resolved at `now` (resolveActionLink). The step's conditional write is what makes it
+ * exactly-once (one answer per member); the token is then marked used, the case's audit trail
+ * gets the answer, and if the body's rule now makes the unit's outcome certain the unit is
+ * closed first and the waiting task completed second, with the task token read from the step
+ * as stored (it changes after every reminder round; shared/workflow/contract.ts).
  */
-export async function recordAction(deps: RecordActionDeps, input: RecordActionInput): Promise<RecordActionResult> {
-  const now = deps.clock.now();
-  const resolution = await resolveActionLink(deps, input.rawToken, now);
-  const tokenHash = resolution.ok ? resolution.context.tokenHash : resolution.tokenHash;
-  const csrfOk =
-    tokenHash !== undefined &&
-    // Under Referrer-Policy no-referrer browsers send `Origin: null` for the form post; the
-    // HMAC CSRF value is the real check, a foreign origin is refused outright.
-    originAllowed(input.origin, deps.allowedOrigin) &&
-    csrfMatches(deps.hmacSha256Hex, await deps.secrets.getActionKey(), tokenHash, input.form.csrf);
-
-  if (!resolution.ok) {
-    // A retry after a half-finished POST: the answer is stored, finish what depends on it.
-    if (csrfOk && resolution.problem === 'answered' && resolution.token) {
-      await settleStoredAnswer(deps, resolution.token, now);
-    }
-    return problem(resolution.problem, resolution.token);
-  }
-  const { context } = resolution;
-  const values = formValues(input.form);
-  const errors: FormError[] = csrfOk ? validate(context.token, values) : [{ field: 'csrf', key: 'pages.action.errors.formExpired' }];
-  if (errors.length > 0) {
-    return {
-      kind: 'invalid',
-      view: await actionFormView(deps, context),
-      errors,
-      values,
-      recipientLanguage: context.token.language,
-    };
-  }
-
-  const choice = values.choice as Choice;
-  const comment = normaliseComment(values.comment);
+export async function recordAction(
+  deps: RecordActionDeps,
+  context: ActionContext,
+  valid: ValidAnswer,
+  now: Date,
+): Promise<RecordActionResult> {
+  const { choice, comment } = valid;
   const answer: Answer = { memberId: context.token.memberId, choice, at: now.toISOString(), ...(comment ? { comment } : {}) };
   let stored: StepRecord;
   try {
     stored = await deps.steps.recordAnswer(refOf(context.token), answer);
   } catch (error) {
     // Lost a race (a double click, another completion): say what is true now.
-    if (error instanceof NotFoundError) return problem('invalid', context.token);
+    if (error instanceof NotFoundError) return linkProblem('invalid', context.token);
     if (!(error instanceof ConflictError)) throw error;
     const fresh = await deps.steps.get(context.token.caseId, context.token.stepId);
     const unit = fresh && findUnit(fresh, context.token.unitId);
-    return problem(unit && hasAnswered(unit, context.token.memberId) ? 'answered' : 'closed', context.token);
+    return linkProblem(unit && hasAnswered(unit, context.token.memberId) ? 'answered' : 'closed', context.token);
   }
   const next = await settle(deps, context.caseRecord, context.token, stored, answer, now);
   return {
     kind: 'recorded',
-    view: {
+    receipt: {
       caseNumber: context.caseRecord.caseNumber,
       title: context.caseRecord.application.title,
       ask: deps.rules.requestKind(context.step.definitionId),
@@ -114,44 +90,19 @@ export async function recordAction(deps: RecordActionDeps, input: RecordActionIn
       next,
       deadline: context.unit.deadline,
     },
-    recipientLanguage: context.token.language,
   };
 }
 
-function problem(p: LinkProblem, token: ActionTokenRecord | undefined): RecordActionResult {
-  return { kind: 'problem', problem: p, ...(token ? { recipientLanguage: token.language } : {}) };
+/**
+ * A verified POST on a refused link. Refused as already answered it may be a retry after a
+ * half-finished POST: the answer is stored, so finish what depends on it. Nothing else changes.
+ */
+export async function retryRefusedAction(deps: RecordActionDeps, refusal: LinkRefusal, now: Date): Promise<void> {
+  if (refusal.problem === 'answered' && refusal.token) await settleStoredAnswer(deps, refusal.token, now);
 }
 
 function refOf(token: ActionTokenRecord): UnitRef {
   return { caseId: token.caseId, stepId: token.stepId, unitId: token.unitId };
-}
-
-function formValues(form: RecordActionInput['form']): FormValues {
-  return {
-    ...(typeof form.choice === 'string' && form.choice !== '' ? { choice: form.choice } : {}),
-    ...(typeof form.comment === 'string' ? { comment: form.comment } : {}),
-  };
-}
-
-/** NFC, CRLF → LF, trimmed; empty means no comment. */
-function normaliseComment(comment: string | undefined): string | undefined {
-  const text = comment?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  return text === '' ? undefined : text;
-}
-
-function validate(token: ActionTokenRecord, values: FormValues): FormError[] {
-  const errors: FormError[] = [];
-  if (values.choice === undefined) errors.push({ field: 'choice', key: 'pages.action.errors.choiceRequired' });
-  else if (!(token.allowedChoices as readonly string[]).includes(values.choice)) {
-    errors.push({ field: 'choice', key: 'pages.action.errors.choiceNotAllowed' });
-  }
-  const comment = normaliseComment(values.comment);
-  if (comment !== undefined && comment.length > MAX_COMMENT) {
-    errors.push({ field: 'comment', key: 'pages.action.errors.commentTooLong', params: { max: MAX_COMMENT } });
-  } else if (comment !== undefined && !COMMENT_PATTERN.test(comment)) {
-    errors.push({ field: 'comment', key: 'pages.action.errors.commentInvalid' });
-  }
-  return errors;
 }
 
 /** Everything that follows a stored answer; each part is safe to run again. */

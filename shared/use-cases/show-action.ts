@@ -1,24 +1,22 @@
 import { type ActionTokenRecord, isWellFormedRawToken, tokenState } from '../domain/action-token';
-import { type Case, MAX_COMMENT_LENGTH } from '../domain/case';
-import type { UnitOutcome } from '../kernel/ids';
+import type { Case } from '../domain/case';
+import type { BodyId, Choice, Nivaa, UnitOutcome } from '../kernel/ids';
 import { isFinalStatus } from '../domain/lifecycle';
 import { findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
-import type { ActionFormView, ActionStatement, AskKind, LinkProblem } from '../pages/action/view';
-import { csrfToken, type HmacSha256Hex } from '../pages/kit/csrf';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
-import type { SecretsPort } from '../ports/secrets';
 import type { StepRepository } from '../ports/step-repository';
 import type { TokenHasher } from '../ports/token-hasher';
+import type { RequestKind } from './workflow-rules';
 
 /**
- * The governance rules the action pages need. WorkflowRules (workflow-rules.ts) provides both,
+ * The governance rules the action links need. WorkflowRules (workflow-rules.ts) provides both,
  * so a unit is tallied in one place whether an answer, a reminder or the deadline closes it.
  */
 export interface ActionRules {
   /** How the step's request is worded (KommIT-rådet's recommendation is a decision step). */
-  requestKind(definitionId: string): AskKind;
+  requestKind(definitionId: string): RequestKind;
   /** The unit's outcome if its answers already make it certain under the body's rule. */
   outcome(c: Case, step: StepRecord, unit: StepUnitRecord, final: boolean): UnitOutcome | undefined;
 }
@@ -29,11 +27,12 @@ export interface ShowActionDeps {
   steps: StepRepository;
   cases: CaseRepository;
   tokenHasher: TokenHasher;
-  secrets: SecretsPort;
-  hmacSha256Hex: HmacSha256Hex;
   clock: Clock;
   rules: ActionRules;
 }
+
+/** Why a link cannot be used now. */
+export type LinkProblem = 'invalid' | 'expired' | 'answered' | 'closed' | 'superseded' | 'caseFinal';
 
 /** A usable link and everything it points at, read at one moment. */
 export interface ActionContext {
@@ -44,15 +43,14 @@ export interface ActionContext {
   caseRecord: Case;
 }
 
-export type LinkResolution =
-  | { ok: true; context: ActionContext }
-  | { ok: false; problem: LinkProblem; token?: ActionTokenRecord; tokenHash?: string };
+export type LinkRefusal = { ok: false; problem: LinkProblem; token?: ActionTokenRecord; tokenHash?: string };
+export type LinkResolution = { ok: true; context: ActionContext } | LinkRefusal;
 
 /**
- * Looks a raw token up and says whether it can be used now, without changing anything
- * (issue 3: mail scanners prefetch links). "Already answered" wins over "expired" so a holder
- * who acted hears that their answer counts; a link whose unit, step or case has ended is
- * "closed" (409), as is one replaced by a newer link.
+ * Looks a raw token up and says whether it can be used now, without changing anything (mail
+ * scanners fetch links before people do). "Already answered" wins over "expired" so a holder
+ * who acted hears that their answer counts; a link whose unit or step has ended is "closed",
+ * one whose case has ended "caseFinal", one replaced by a newer link "superseded".
  */
 export async function resolveActionLink(
   deps: Pick<ShowActionDeps, 'tokens' | 'steps' | 'cases' | 'tokenHasher'>,
@@ -84,9 +82,33 @@ export async function resolveActionLink(
   return { ok: true, context: { tokenHash, token, step, unit, caseRecord } };
 }
 
+/** One answer from an earlier consultation step (shown to the deciding body). */
+export interface ActionStatement {
+  bodyId: BodyId;
+  choice: Choice;
+  /** Member input: whoever shows it escapes it. */
+  comment?: string;
+}
+
+/** What the link asks its holder, and about which case. */
+export interface ActionRequest {
+  caseNumber: string;
+  title: string;
+  organisationName: string;
+  nivaa: Nivaa;
+  bodyId: BodyId;
+  ask: RequestKind;
+  /** ISO 8601 UTC: the unit's final deadline. */
+  deadline: string;
+  /** Statements so far; absent for steps that do not show them (consultations). */
+  statements?: readonly ActionStatement[];
+  /** The choices this recipient's link allows, in display order. */
+  choices: readonly Choice[];
+}
+
 /**
- * Statements so far for a decision (issue 5): every answer given in the case's earlier
- * consultation steps (Eierstrategi ch. 12: the deciding body sees what the consulted bodies said).
+ * Statements so far for a decision: every answer given in the case's earlier consultation
+ * steps (Eierstrategi ch. 12: the deciding body sees what the consulted bodies said).
  */
 async function statementsFor(deps: Pick<ShowActionDeps, 'steps'>, step: StepRecord): Promise<ActionStatement[]> {
   const steps = await deps.steps.listByCase(step.caseId);
@@ -103,7 +125,7 @@ async function statementsFor(deps: Pick<ShowActionDeps, 'steps'>, step: StepReco
     );
 }
 
-export async function actionFormView(deps: ShowActionDeps, context: ActionContext): Promise<ActionFormView> {
+export async function actionRequest(deps: ShowActionDeps, context: ActionContext): Promise<ActionRequest> {
   const { step, unit, token, caseRecord } = context;
   const ask = deps.rules.requestKind(step.definitionId);
   const showStatements = step.kind === 'decision';
@@ -117,25 +139,39 @@ export async function actionFormView(deps: ShowActionDeps, context: ActionContex
     deadline: unit.deadline,
     ...(showStatements ? { statements: await statementsFor(deps, step) } : {}),
     choices: token.allowedChoices,
-    csrf: csrfToken(deps.hmacSha256Hex, await deps.secrets.getActionKey(), context.tokenHash),
-    commentMax: MAX_COMMENT_LENGTH,
   };
 }
 
 export type ShowActionResult =
-  | { kind: 'form'; view: ActionFormView; recipientLanguage: ActionTokenRecord['language'] }
-  | { kind: 'problem'; problem: LinkProblem; recipientLanguage?: ActionTokenRecord['language'] };
+  | {
+      kind: 'open';
+      request: ActionRequest;
+      /** The stored key of the link (the page binds its form to it). */
+      tokenHash: string;
+      recipientLanguage: ActionTokenRecord['language'];
+    }
+  | LinkProblemResult;
 
-/** GET /handling/{token}: the confirmation page's content, or why the link cannot be used. */
+/** GET /handling/{token}: what the link asks, or why it cannot be used. */
 export async function showAction(deps: ShowActionDeps, rawToken: string): Promise<ShowActionResult> {
   const resolution = await resolveActionLink(deps, rawToken, deps.clock.now());
-  if (!resolution.ok) {
-    return {
-      kind: 'problem',
-      problem: resolution.problem,
-      ...(resolution.token ? { recipientLanguage: resolution.token.language } : {}),
-    };
-  }
+  if (!resolution.ok) return linkProblem(resolution.problem, resolution.token);
   const { context } = resolution;
-  return { kind: 'form', view: await actionFormView(deps, context), recipientLanguage: context.token.language };
+  return {
+    kind: 'open',
+    request: await actionRequest(deps, context),
+    tokenHash: context.tokenHash,
+    recipientLanguage: context.token.language,
+  };
+}
+
+/** A refusal, with the recipient's language when the link is known. */
+export interface LinkProblemResult {
+  kind: 'problem';
+  problem: LinkProblem;
+  recipientLanguage?: ActionTokenRecord['language'];
+}
+
+export function linkProblem(problem: LinkProblem, token: ActionTokenRecord | undefined): LinkProblemResult {
+  return { kind: 'problem', problem, ...(token ? { recipientLanguage: token.language } : {}) };
 }

@@ -38,11 +38,18 @@ export const SubmitApplicationResultSchema = z.object({
 });
 export type SubmitApplicationResult = z.infer<typeof SubmitApplicationResultSchema>;
 
+export interface SubmittedApplication {
+  response: SubmitApplicationResult;
+  /** The stored case's title and classification proposal (the form's receipt shows them). */
+  title: string;
+  proposal: Case['proposal'];
+}
+
 /** Printable ASCII, as recommended for Idempotency-Key values; bounded so it fits a key. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * Intake (issue 3, POST /api/applications): validate, classify (Eierstrategi ch. 12), assign
+ * Intake (POST /api/applications and the form): validate, classify (Eierstrategi ch. 12), assign
  * the case number, store the case and start its workflow. Every write is idempotent on the
  * case id, so a retry with the same Idempotency-Key after a failure half-way finishes the job
  * instead of creating a second case; nothing accepted is lost.
@@ -50,7 +57,7 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export async function submitApplication(
   deps: SubmitApplicationDeps,
   input: SubmitApplicationInput,
-): Promise<SubmitApplicationResult> {
+): Promise<SubmittedApplication> {
   const key = input.idempotencyKey;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new ValidationError([{ pointer: '', code: 'api.idempotencyKey.invalid' }]);
@@ -70,7 +77,8 @@ export async function submitApplication(
       // A finished request: answer as the first time did. A record without a (valid) response
       // is one that stopped half-way: finish the job under the claimed case id.
       const replay = SubmitApplicationResultSchema.safeParse(claim.response);
-      if (replay.success) return replay.data;
+      // Same body, so the same title and (deterministic) classification as the stored case.
+      if (replay.success) return { response: replay.data, title: application.title, proposal: classify(application) };
       caseId = claim.caseId;
     }
   }
@@ -78,14 +86,14 @@ export async function submitApplication(
   const stored = (await deps.cases.get(caseId)) ?? (await createNewCase(deps, caseId, application));
   // StartExecution is idempotent on the execution name (the case id): safe on every retry.
   await deps.workflow.startExecution(stored.caseId);
-  const result: SubmitApplicationResult = {
+  const response: SubmitApplicationResult = {
     caseId: stored.caseId,
     caseNumber: stored.caseNumber,
     nivaa: stored.proposal.nivaa,
     statusUrl: deps.links.caseStatus(stored.caseId),
   };
-  if (key !== undefined) await deps.idempotency.complete(key, { ...result });
-  return result;
+  if (key !== undefined) await deps.idempotency.complete(key, { ...response });
+  return { response, title: stored.application.title, proposal: stored.proposal };
 }
 
 async function createNewCase(

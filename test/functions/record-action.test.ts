@@ -7,6 +7,7 @@ import {
   CASE_ID,
   call,
   csrfFrom,
+  DECISION_CHOICES,
   expectPageHeaders,
   getEvent,
   issueLink,
@@ -14,26 +15,15 @@ import {
   postEvent,
   type Setup,
   setup,
+  singleDeciderLink,
   snapshot,
   storeCase,
   votingMembers,
 } from '../support/action-link-setup';
 
-const DECISION_CHOICES = ['approve', 'reject', 'return'] as const;
 const DAGLIG_LEDER = votingMembers('daglig_leder')[0]!;
 
-async function singleDecider() {
-  const s = setup();
-  await storeCase(s.ports);
-  const step = await openStep(s.ports, {
-    definitionId: 'nivaa3.decision',
-    kind: 'decision',
-    bodyId: 'daglig_leder',
-    taskToken: 'task-1',
-  });
-  const raw = await issueLink(s.ports, { step, memberId: DAGLIG_LEDER, choices: DECISION_CHOICES });
-  return { ...s, step, raw };
-}
+const singleDecider = () => singleDeciderLink();
 
 async function unitOf(s: Setup, stepId: string, unitId: string) {
   const step = await s.ports.steps.get(CASE_ID, stepId);

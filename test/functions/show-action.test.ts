@@ -5,35 +5,19 @@ import {
   call,
   csrfFrom,
   DEADLINE,
+  DECISION_CHOICES,
   expectPageHeaders,
   getEvent,
   issueLink,
   openStep,
   setup,
+  singleDeciderLink,
   snapshot,
   storeCase,
   votingMembers,
 } from '../support/action-link-setup';
 
-const DECISION_CHOICES = ['approve', 'reject', 'return'] as const;
-
-async function dagligLederLink(language: 'nb' | 'nn' | 'en' = 'nb') {
-  const s = setup();
-  await storeCase(s.ports);
-  const step = await openStep(s.ports, {
-    definitionId: 'nivaa3.decision',
-    kind: 'decision',
-    bodyId: 'daglig_leder',
-    taskToken: 'task-1',
-  });
-  const raw = await issueLink(s.ports, {
-    step,
-    memberId: votingMembers('daglig_leder')[0]!,
-    choices: DECISION_CHOICES,
-    language,
-  });
-  return { ...s, step, raw };
-}
+const dagligLederLink = singleDeciderLink;
 
 describe('GET /handling/{token}', () => {
   it('shows the case and the allowed choices, and changes nothing', async () => {

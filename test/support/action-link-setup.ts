@@ -10,7 +10,7 @@ import { createStep, type StepRecord } from '../../shared/domain/step';
 import { VOTING_ROLES } from '../../shared/domain/governance/schema';
 import { governance } from '../../shared/domain/governance/load';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
-import type { RecordActionDeps } from '../../shared/use-cases/record-action';
+import type { ActionPageDeps } from '../../shared/pages/action/flows';
 import { type FakePorts, fakePorts } from './fakes';
 import { exampleCase } from './fixtures/records';
 import { httpEvent } from './http-events';
@@ -25,7 +25,7 @@ export function setup() {
   const ports = fakePorts();
   ports.clock.set(NOW);
   const rules = makeGovernanceRules(governance, 86_400);
-  const deps: RecordActionDeps = {
+  const deps: ActionPageDeps = {
     ...ports,
     rules,
     hmacSha256Hex: (key, text) => hashToken(text, key),
@@ -118,6 +118,23 @@ export async function issueLink(ports: FakePorts, options: LinkOptions): Promise
     expiresAt: options.expiresAt ?? DEADLINE,
   });
   return raw;
+}
+
+export const DECISION_CHOICES = ['approve', 'reject', 'return'] as const;
+
+/** A stored case whose daglig leder alone decides (task `task-1` waiting), and its member's link. */
+export async function singleDeciderLink(language: Language = 'nb') {
+  const s = setup();
+  await storeCase(s.ports);
+  const step = await openStep(s.ports, {
+    definitionId: 'nivaa3.decision',
+    kind: 'decision',
+    bodyId: 'daglig_leder',
+    taskToken: 'task-1',
+  });
+  const memberId = votingMembers('daglig_leder')[0]!;
+  const raw = await issueLink(s.ports, { step, memberId, choices: DECISION_CHOICES, language });
+  return { ...s, step, raw, memberId };
 }
 
 export function getEvent(raw: string, options: Parameters<typeof httpEvent>[2] = {}): APIGatewayProxyEventV2 {

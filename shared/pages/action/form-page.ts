@@ -4,14 +4,15 @@ import { bodyName, choiceLabel } from '../../email/labels';
 import { answerLabel } from '../kit/labels';
 import type { Language } from '../../kernel/ids';
 import { t } from '../../i18n';
-import type { ActionFormView, ActionStatement, FormError, FormField, FormValues } from './view';
+import type { ActionStatement } from '../../use-cases/show-action';
+import type { ActionFormView, FormError, FormField, FormValues } from './view';
 import { CSRF_FIELD } from '../kit/csrf';
 import { renderDocument } from '../kit/layout';
 
 /**
- * The confirmation page behind an action link (issue 3: GET shows the case and the choices
- * and changes nothing; issue 5: works without JavaScript, Designsystemet patterns). With
- * errors it is the same page again, with an error summary that links to each field.
+ * The confirmation page behind an action link: it shows the case and the choices (GET changes
+ * nothing) and works without JavaScript, in Designsystemet's patterns. With errors it is the
+ * same page again, with an error summary that links to each field.
  */
 export interface ActionFormPageInput {
   view: ActionFormView;

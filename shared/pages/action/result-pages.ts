@@ -1,8 +1,9 @@
 import { formatDateTime } from '../../email/format';
 import { html } from '../../email/html';
 import type { Language } from '../../kernel/ids';
+import type { ActionReceipt } from '../../use-cases/record-action';
+import type { LinkProblem } from '../../use-cases/show-action';
 import { t } from '../../i18n';
-import type { ActionReceiptView, LinkProblem } from './view';
 import { answerLabel } from '../kit/labels';
 import { renderDocument } from '../kit/layout';
 
@@ -10,7 +11,7 @@ import { renderDocument } from '../kit/layout';
  * The pages after an action or instead of it. None of them links to anything secret: the
  * receipt does not repeat the action link or the applicant's status link.
  */
-export function actionReceiptPage(view: ActionReceiptView, lang: Language): string {
+export function actionReceiptPage(view: ActionReceipt, lang: Language): string {
   const heading = t(lang, 'pages.receipt.heading');
   const next = t(lang, `pages.receipt.next.${view.next}`, { deadline: formatDateTime(view.deadline, lang) });
   const main = html`<div class="ds-alert" data-color="success" role="status">
@@ -27,7 +28,7 @@ ${view.comment ? html`<dt>${t(lang, 'pages.receipt.yourComment')}</dt><dd class=
   return renderDocument({ lang, title: heading, main });
 }
 
-/** HTTP status per problem (issue 3: 409 for already decided, 410 for expired). */
+/** HTTP status per problem: 404 unknown, 410 expired, 409 answered or no longer open. */
 export const LINK_PROBLEM_STATUS: Readonly<Record<LinkProblem, number>> = {
   invalid: 404,
   expired: 410,

@@ -1,35 +1,13 @@
-import type { BodyId, Choice, Nivaa } from '../../kernel/ids';
 import type { MessageKey, MessageParams } from '../../i18n';
+import type { ActionRequest } from '../../use-cases/show-action';
 
 /**
- * What the action pages show (issue 3 and 5, `/handling/{token}`). The use cases build these
- * views from the stored records; the templates only render them.
+ * What the action pages (`/handling/{token}`) show beyond what the use cases return: the
+ * flows (flows.ts) add the form's CSRF value and bounds and turn a rejected post into errors
+ * at their fields; the templates only render.
  */
 
-/** How the request is worded: KommIT-rådet's recommendation is a decision-kind step. */
-export type AskKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
-
-/** One answer from an earlier consultation step (shown on decision pages). */
-export interface ActionStatement {
-  bodyId: BodyId;
-  choice: Choice;
-  /** Member input: always escaped. */
-  comment?: string;
-}
-
-export interface ActionFormView {
-  caseNumber: string;
-  title: string;
-  organisationName: string;
-  nivaa: Nivaa;
-  bodyId: BodyId;
-  ask: AskKind;
-  /** ISO 8601 UTC: the unit's final deadline. */
-  deadline: string;
-  /** Statements so far; absent when the page does not show them (consultations). */
-  statements?: readonly ActionStatement[];
-  /** The choices this recipient's link allows, in display order. */
-  choices: readonly Choice[];
+export interface ActionFormView extends ActionRequest {
   csrf: string;
   commentMax: number;
 }
@@ -47,20 +25,3 @@ export interface FormValues {
   choice?: string;
   comment?: string;
 }
-
-/** What happens next, for the receipt page. */
-export type NextStep = 'statement' | 'decided' | 'pending';
-
-export interface ActionReceiptView {
-  caseNumber: string;
-  title: string;
-  ask: AskKind;
-  choice: Choice;
-  comment?: string;
-  next: NextStep;
-  /** ISO 8601 UTC: the unit's final deadline (for "pending"). */
-  deadline: string;
-}
-
-/** Why a link cannot be used (each has its page and HTTP status). */
-export type LinkProblem = 'invalid' | 'expired' | 'answered' | 'closed' | 'superseded' | 'caseFinal';

@@ -1,5 +1,3 @@
-import { parseApplication } from '../../domain/application';
-import { classify } from '../../domain/classification';
 import type { Language } from '../../kernel/ids';
 import { type FieldError, IdempotencyConflictError, ValidationError } from '../../errors';
 import { governance } from '../../domain/governance/load';
@@ -15,23 +13,15 @@ import {
 } from './application-fields';
 import { applicationFormPage, type ServiceOption, SUBMISSION_FIELD } from './form-page';
 import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
+import type { PageResult } from '../kit/page-result';
 import { receiptPage } from './receipt-page';
 import type { FormValues, PageFieldError } from '../kit/widgets';
 
 /**
- * The application form as pages: another presentation of the submit-application use case
- * behind POST /api/applications. Validation is the API's own (parseApplication); only the
- * presentation of its errors differs.
+ * The application form as pages: another presentation of the submit-application use case.
+ * Validation is the API's own (the use case's ValidationError); only the presentation of its
+ * errors differs.
  */
-
-/** A rendered page and the cookies to set with it; the handler adds headers. */
-export interface PageResult {
-  status: number;
-  body: string;
-  cookies: string[];
-  /** Where a 302/303 sends the browser (a path of this site, or the sign-in provider). */
-  location?: string;
-}
 
 export interface FormPageDeps extends PageCsrfDeps {
   /** Origin of the configured public base URL. */
@@ -118,16 +108,12 @@ export async function submitApplicationForm(
   });
   if (!guarded) return again([{ field: 'form', text: t(lang, 'web.form.errors.expired') }], 403);
 
-  const body = applicationInput(values);
-  const parsed = parseApplication(body);
-  if (!parsed.ok) return again(pageErrors(parsed.errors, values, lang), 400);
   try {
-    const result = await submitApplication(deps, { body, idempotencyKey: submission });
-    const proposal = classify(parsed.value);
-    const page = receiptPage(
-      { caseNumber: result.caseNumber, title: parsed.value.title, proposal, statusUrl: result.statusUrl },
-      lang,
-    );
+    const { response, title, proposal } = await submitApplication(deps, {
+      body: applicationInput(values),
+      idempotencyKey: submission,
+    });
+    const page = receiptPage({ caseNumber: response.caseNumber, title, proposal, statusUrl: response.statusUrl }, lang);
     return { status: 200, body: page, cookies: [] };
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {

@@ -1,9 +1,9 @@
 /**
- * CSRF protection for the action form (issue 3: POST /handling/{token} "with CSRF
- * protection"). The form carries HMAC(action key, purpose + token hash): only a page rendered
- * by GET /handling/{token} knows it, it is bound to that one link, and it needs no server-side
- * session or storage. The purpose prefix keeps it distinct from the token hash itself, which
- * is an HMAC of the raw token under the same key (raw tokens never contain ':').
+ * CSRF protection for the action form (POST /handling/{token}). The form carries HMAC(action
+ * key, purpose + token hash): only a page rendered by GET /handling/{token} knows it, it is
+ * bound to that one link, and it needs no server-side session or storage. The purpose prefix
+ * keeps it distinct from the token hash itself, which is an HMAC of the raw token under the
+ * same key (raw tokens never contain ':').
  */
 export const CSRF_FIELD = 'csrf';
 const PURPOSE = 'handling-form:v1:';

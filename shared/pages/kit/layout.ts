@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '../../kernel/ids';
 import { t } from '../../i18n';
 
 /**
- * The frame of every server-rendered page (issue 5): the lang attribute, a skip link, the
+ * The frame of every server-rendered page: the lang attribute, a skip link, the
  * language switch and one <main>. Styles come from one self-hosted stylesheet (the CSP allows
  * style-src 'self' only); the pages work without it and without JavaScript.
  */

@@ -55,7 +55,7 @@ export interface PostedGuard {
 
 /**
  * Whether a post carries a valid token for this form from this browser, from an allowed
- * origin (originAllowed, ../csrf.ts).
+ * origin (originAllowed, csrf.ts).
  */
 export async function guardMatches(
   deps: PageCsrfDeps & { allowedOrigin: string },

@@ -24,7 +24,7 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-/** One year: an explicit language choice is remembered (issue 5 "remembered"). */
+/** One year: an explicit language choice is remembered on later visits. */
 const LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
 export function languageCookie(lang: Language): string {

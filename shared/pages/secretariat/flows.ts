@@ -9,7 +9,7 @@ import { type TriageCaseDeps, triageCase } from '../../use-cases/triage-case';
 import { noticePage } from '../case/withdraw-page';
 import { originAllowed } from '../kit/csrf';
 import type { PostedForm } from '../form/application-fields';
-import type { PageResult } from '../form/flows';
+import type { PageResult } from '../kit/page-result';
 import type { PageFieldError } from '../kit/widgets';
 import { type CasePageInput, secretariatCasePage, TRIAGE_NIVAA_FIELD, TRIAGE_REASON_FIELD } from './case-page';
 import { paths } from '../../config/routes';

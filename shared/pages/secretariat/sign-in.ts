@@ -5,7 +5,7 @@ import type { IdGenerator } from '../../ports/ids';
 import type { OidcSignIn } from '../../ports/secretariat-sign-in';
 import { constantTimeEqual, originAllowed } from '../kit/csrf';
 import type { PostedForm } from '../form/application-fields';
-import type { PageResult } from '../form/flows';
+import type { PageResult } from '../kit/page-result';
 import { formGuard, guardMatches, PAGE_CSRF_FIELD, type PageCsrfDeps } from '../kit/page-csrf';
 import { paths } from '../../config/routes';
 import { makeLinks } from '../../ports/links';

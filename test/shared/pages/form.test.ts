@@ -82,6 +82,7 @@ describe('POST / (application form sent)', () => {
     expect(form.deps.workflow.executions.has(stored?.caseId ?? '')).toBe(true);
     const body = response.body;
     expect(body).toContain(stored?.caseNumber ?? 'missing');
+    expect(body).toContain(`<dd>${stored?.application.title ?? 'missing'}</dd>`);
     expect(body).toContain('Nivå 3');
     expect(body).toContain('Funksjonalitetsendringer innenfor avtalt tjenestepris er nivå 3');
     expect(body).toContain('Høring i brukerrådet (nivå 3)');
