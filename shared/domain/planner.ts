@@ -4,7 +4,7 @@ import type { Governance, StepPolicy } from './governance/schema';
 import type { StepUnit } from '../workflow/contract';
 import type { FinalStatus } from './case';
 import { ABSTAIN, type Ballot, tally } from './decision-rules';
-import type { BodyId, Choice, Nivaa, StepKind, UnitOutcome } from '../kernel/ids';
+import type { BodyId, Choice, Nivaa, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
 import {
   AFTER_LIFT,
   isStepDefinitionId,
@@ -13,7 +13,6 @@ import {
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepDefinitionId,
-  type StepRequestKind,
 } from './process';
 import { formatStepId } from './step';
 
@@ -68,7 +67,7 @@ export interface PlannedStep {
   stepId: string;
   definitionId: StepDefinitionId;
   kind: StepKind;
-  requestKind: StepRequestKind;
+  requestKind: RequestKind;
   units: PlannedUnit[];
 }
 

@@ -1,9 +1,9 @@
 import { type ActionTokenRecord, isWellFormedRawToken, tokenState } from '../domain/action-token';
 import { type Case, MAX_COMMENT_LENGTH } from '../domain/case';
-import type { UnitOutcome } from '../kernel/ids';
+import type { RequestKind, UnitOutcome } from '../kernel/ids';
 import { isFinalStatus } from '../domain/lifecycle';
 import { findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
-import type { ActionFormView, ActionStatement, AskKind, LinkProblem } from '../pages/action/view';
+import type { ActionFormView, ActionStatement, LinkProblem } from '../pages/action/view';
 import { csrfToken, type HmacSha256Hex } from '../pages/kit/csrf';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { CaseRepository } from '../ports/case-repository';
@@ -18,7 +18,7 @@ import type { TokenHasher } from '../ports/token-hasher';
  */
 export interface ActionRules {
   /** How the step's request is worded (KommIT-rådet's recommendation is a decision step). */
-  requestKind(definitionId: string): AskKind;
+  requestKind(definitionId: string): RequestKind;
   /** The unit's outcome if its answers already make it certain under the body's rule. */
   outcome(c: Case, step: StepRecord, unit: StepUnitRecord, final: boolean): UnitOutcome | undefined;
 }

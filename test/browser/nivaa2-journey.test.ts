@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { meetsThreshold } from '../../shared/domain/decision-rules';
-import type { BodyId, Choice, Language } from '../../shared/kernel/ids';
+import type { BodyId, Choice, Language, RequestKind } from '../../shared/kernel/ids';
 import { bodyName, outcomeLabel } from '../../shared/email/labels';
 import { governance } from '../../shared/domain/governance/load';
 import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
-import type { AskKind, NextStep } from '../../shared/pages/action/view';
+import type { NextStep } from '../../shared/pages/action/view';
 import { answerLabel } from '../../shared/pages/kit/labels';
 import { CaseMailbox, poll, SECRETARIAT, voters } from '../support/integration';
 import { checkServedPage, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
@@ -113,7 +113,7 @@ interface Answer {
   link: string;
   bodyId: BodyId;
   lang: Language;
-  ask: AskKind;
+  ask: RequestKind;
   choice: Choice;
   comment?: string;
   next: NextStep;

@@ -1,13 +1,10 @@
-import type { BodyId, Choice, Nivaa } from '../../kernel/ids';
+import type { BodyId, Choice, Nivaa, RequestKind } from '../../kernel/ids';
 import type { MessageKey, MessageParams } from '../../i18n';
 
 /**
  * What the action pages show (issue 3 and 5, `/handling/{token}`). The use cases build these
  * views from the stored records; the templates only render them.
  */
-
-/** How the request is worded: KommIT-rådet's recommendation is a decision-kind step. */
-export type AskKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 /** One answer from an earlier consultation step (shown on decision pages). */
 export interface ActionStatement {
@@ -23,7 +20,7 @@ export interface ActionFormView {
   organisationName: string;
   nivaa: Nivaa;
   bodyId: BodyId;
-  ask: AskKind;
+  ask: RequestKind;
   /** ISO 8601 UTC: the unit's final deadline. */
   deadline: string;
   /** Statements so far; absent when the page does not show them (consultations). */
@@ -54,7 +51,7 @@ export type NextStep = 'statement' | 'decided' | 'pending';
 export interface ActionReceiptView {
   caseNumber: string;
   title: string;
-  ask: AskKind;
+  ask: RequestKind;
   choice: Choice;
   comment?: string;
   next: NextStep;

@@ -1,14 +1,13 @@
-import type { Choice, Language } from '../../kernel/ids';
+import type { Choice, Language, RequestKind } from '../../kernel/ids';
 import { choiceLabel } from '../../email/labels';
 import { t } from '../../i18n';
-import type { AskKind } from '../action/view';
 
 /**
  * A choice as the answering member reads it. In a vote, `no_comment` is the abstention
  * (shared/domain/process.ts: the member takes part but votes for nothing), so it is worded
  * as such; elsewhere the shared wording for choices applies (one wording in pages and e-mails).
  */
-export function answerLabel(choice: Choice, ask: AskKind, lang: Language): string {
+export function answerLabel(choice: Choice, ask: RequestKind, lang: Language): string {
   if (choice === 'no_comment' && (ask === 'decision' || ask === 'recommendation')) {
     return t(lang, 'pages.action.choice.abstain');
   }
