@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { classificationMessages } from '../i18n/catalogs/classification';
 import type { Application, MatterKind } from './application';
 import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/ids';
+import { NIVAA_PATHS, STEP_DEFINITIONS } from './process';
 
 /**
  * Proposes a decision level (nivå) for an application, from the decision table in
@@ -14,19 +15,29 @@ import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/id
  */
 export type ClassificationReasonKey = keyof (typeof classificationMessages)['nb'];
 
-/** Who decides and who is consulted at each nivå (ch. 12 table, columns "Beslutter"/"Konsulteres"). */
-export const NIVAA_BODIES: Readonly<
-  Record<Nivaa, { decidingBody: BodyId; consultedBodies: readonly BodyId[] }>
-> = {
-  // Nivå 1: "GF (etter forutgående forslag fra styret)"; "Representasjonsråd, Samstyringsstrukturen".
-  1: {
-    decidingBody: 'generalforsamling',
-    consultedBodies: ['representasjonsradet', 'samstyringsstrukturen'],
-  },
-  // Nivå 2: "Styret"; "Samstyringsstrukturen".
-  2: { decidingBody: 'styret', consultedBodies: ['samstyringsstrukturen'] },
-  // Nivå 3: "Daglig leder"; "Brukerråd" (the affected service's brukerråd).
-  3: { decidingBody: 'daglig_leder', consultedBodies: ['brukerrad'] },
+export interface NivaaBodies {
+  decidingBody: BodyId;
+  consultedBodies: readonly BodyId[];
+}
+
+/**
+ * Who decides and who is consulted at a nivå (ch. 12 table, columns "Beslutter" and
+ * "Konsulteres"), read off the nivå's path (process.ts) so that the proposal names the
+ * bodies the case goes to: the last step's body decides, the consultation steps' bodies
+ * are consulted.
+ */
+function bodiesOnPath(nivaa: Nivaa): NivaaBodies {
+  const steps = NIVAA_PATHS[nivaa].map((id) => STEP_DEFINITIONS[id]);
+  return {
+    decidingBody: steps.at(-1)!.units[0]!.bodyId,
+    consultedBodies: steps.filter((s) => s.kind === 'consultation').flatMap((s) => s.units.map((u) => u.bodyId)),
+  };
+}
+
+export const NIVAA_BODIES: Readonly<Record<Nivaa, NivaaBodies>> = {
+  1: bodiesOnPath(1),
+  2: bodiesOnPath(2),
+  3: bodiesOnPath(3),
 };
 
 /** The facts about an application that the table looks at. */
@@ -183,15 +194,6 @@ export const ESCALATIONS: readonly ClassificationEscalation[] = [
   },
 ];
 
-/**
- * The grant path (ch. 12, the paragraph after the table): "tildeling av DigiFin-midler ... skjer
- * ved beslutning hos administrerende direktør i KS etter anbefaling av KommIT-rådet".
- */
-export const DIGIFIN_GRANT_BODIES = {
-  recommendingBody: 'kommit_radet',
-  decidingBody: 'ks_adm_dir',
-} as const satisfies Record<string, BodyId>;
-
 const REASON_KEY_PATTERN = /^classification\.reason\.[A-Za-z]+$/;
 
 export const ClassificationProposalSchema = z
@@ -252,7 +254,7 @@ export function classifyFacts(facts: ClassificationFacts): ClassifiedProposal {
       }
     }
   }
-  // Any requested DigiFin grant runs the grant path (DIGIFIN_GRANT_BODIES), whatever the nivå.
+  // Any requested DigiFin grant runs the grant path (process.ts GRANT_PATH), whatever the nivå.
   const digifinGrantPath = facts.digifinGrantRequested;
   if (digifinGrantPath) reasons.push('classification.reason.digifinGrantPath');
   const bodies = NIVAA_BODIES[nivaa];

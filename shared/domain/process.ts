@@ -195,9 +195,17 @@ export const STEP_DEFINITIONS: Readonly<Record<StepDefinitionId, StepDefinition>
 
 export const GRANT_PATH: readonly StepDefinitionId[] = ['grant.recommendation', 'grant.decision'];
 
+/**
+ * Each nivå's path, from the ch. 12 table's columns "Beslutter" (the body of the path's last
+ * step) and "Konsulteres" (the bodies of its consultation steps). The classification's
+ * proposal names the same bodies (classification.ts NIVAA_BODIES is read off these paths).
+ */
 export const NIVAA_PATHS: Readonly<Record<Nivaa, readonly StepDefinitionId[]>> = {
+  // "GF (etter forutgående forslag fra styret)"; "Representasjonsråd, Samstyringsstrukturen".
   1: ['nivaa1.proposal', 'nivaa1.consultation', 'nivaa1.decision'],
+  // "Styret"; "Samstyringsstrukturen".
   2: ['nivaa2.consultation', 'nivaa2.decision'],
+  // "Daglig leder"; "Brukerråd" (the affected service's brukerråd).
   3: ['nivaa3.consultation', 'nivaa3.decision'],
 };
 
