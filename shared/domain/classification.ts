@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { classificationMessages } from '../i18n/catalogs/classification';
+import { classificationMessages } from '../i18n/catalogs/classification';
 import type { Application, MatterKind } from './application';
 import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/ids';
 import { NIVAA_PATHS, STEP_DEFINITIONS } from './process';
@@ -14,6 +14,12 @@ import { NIVAA_PATHS, STEP_DEFINITIONS } from './process';
  * afterwards. Judgement calls where the strategy is silent are documented on each rule.
  */
 export type ClassificationReasonKey = keyof (typeof classificationMessages)['nb'];
+const CLASSIFICATION_REASON_KEYS = Object.keys(classificationMessages.nb) as [
+  ClassificationReasonKey,
+  ...ClassificationReasonKey[],
+];
+/** A reason is a key of the classification catalog, so every reader can show it in its language. */
+const ClassificationReasonKeySchema = z.enum(CLASSIFICATION_REASON_KEYS);
 
 export interface NivaaBodies {
   decidingBody: BodyId;
@@ -194,21 +200,17 @@ export const ESCALATIONS: readonly ClassificationEscalation[] = [
   },
 ];
 
-const REASON_KEY_PATTERN = /^classification\.reason\.[A-Za-z]+$/;
-
 export const ClassificationProposalSchema = z
   .object({
     nivaa: NivaaSchema,
     decidingBody: BodyIdSchema,
     consultedBodies: z.array(BodyIdSchema),
     digifinGrantPath: z.boolean(),
-    reasons: z.array(z.string().regex(REASON_KEY_PATTERN)).min(1),
+    reasons: z.array(ClassificationReasonKeySchema).min(1),
     needsConfirmation: z.boolean(),
   })
   .strict();
 export type ClassificationProposal = z.infer<typeof ClassificationProposalSchema>;
-/** What classify returns: a proposal whose reasons are current catalog keys. */
-export type ClassifiedProposal = ClassificationProposal & { reasons: ClassificationReasonKey[] };
 
 export function classificationFacts(app: Application): ClassificationFacts {
   const { matter, financing } = app;
@@ -236,11 +238,11 @@ export function matches(criteria: RuleCriteria, facts: ClassificationFacts): boo
 }
 
 /** Pure: the same application always gives the same proposal. */
-export function classify(app: Application): ClassifiedProposal {
+export function classify(app: Application): ClassificationProposal {
   return classifyFacts(classificationFacts(app));
 }
 
-export function classifyFacts(facts: ClassificationFacts): ClassifiedProposal {
+export function classifyFacts(facts: ClassificationFacts): ClassificationProposal {
   const rule = RULES.find((candidate) => matches(candidate.when, facts));
   // Every parsed application matches a rule (tested over all fact combinations).
   if (!rule) throw new Error(`No classification rule for matter kind ${facts.kind}`);

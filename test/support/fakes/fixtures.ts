@@ -11,7 +11,7 @@ export const EXAMPLE_PROPOSAL: ClassificationProposal = {
   decidingBody: 'styret',
   consultedBodies: ['samstyringsstrukturen'],
   digifinGrantPath: true,
-  reasons: ['classification.reason.newService'],
+  reasons: ['classification.reason.newWithPublicFunding'],
   needsConfirmation: false,
 };
 
