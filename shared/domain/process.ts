@@ -3,7 +3,7 @@ import type { BodyId, Choice, Nivaa, Recipient, RequestKind, StepKind } from '..
 /**
  * The process paths as data (Eierstrategi DIF 2023–2027 ch. 12, decision table and the
  * paragraph on DigiFin grants). Deadlines, reminders and no-answer rules are
- * not here: they come from the governance configuration (shared/governance), keyed by the
+ * not here: they come from the governance configuration (domain/governance), keyed by the
  * step definition id, so administrators change them without code.
  *
  * A round starts with the secretariat's triage. Then the grant path (when a DigiFin grant

@@ -88,7 +88,7 @@ function caseIn(status: CaseStatus): Case {
   return route[status].reduce((c, to) => transition(c, to, { actor: system, at: submittedAt }), newCase());
 }
 
-/** The lifecycle as issue 2 item 6 and Eierstrategi ch. 12 describe it, written out independently. */
+/** The lifecycle as Eierstrategi ch. 12 and the README describe it, written out independently. */
 const EXPECTED_ALLOWED = new Set([
   'submitted>triage',
   'submitted>withdrawn',
