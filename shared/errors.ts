@@ -16,9 +16,6 @@ export const ERROR_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
-  'forbidden',
-  'rate_limited',
-  'payload_too_large',
   'config',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -143,7 +140,7 @@ export class IllegalTransitionError extends AppError {
   }
 }
 
-/** Same Idempotency-Key with a different body (issue 3: 422). */
+/** Same Idempotency-Key as an earlier application but a different body (422). */
 export class IdempotencyConflictError extends AppError {
   override readonly name = 'IdempotencyConflictError';
   readonly code = 'idempotency_conflict';
@@ -159,38 +156,6 @@ export class UnauthorizedError extends AppError {
   readonly status = 401;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message, 'error.unauthorized.detail', options);
-  }
-}
-
-export class ForbiddenError extends AppError {
-  override readonly name = 'ForbiddenError';
-  readonly code = 'forbidden';
-  readonly status = 403;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.forbidden.detail', options);
-  }
-}
-
-export class RateLimitedError extends AppError {
-  override readonly name = 'RateLimitedError';
-  readonly code = 'rate_limited';
-  readonly status = 429;
-  readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number, options: AppErrorOptions = {}) {
-    super(message, 'error.rate_limited.detail', options);
-    this.retryAfterSeconds = Math.max(0, Math.ceil(retryAfterSeconds));
-  }
-}
-
-export class PayloadTooLargeError extends AppError {
-  override readonly name = 'PayloadTooLargeError';
-  readonly code = 'payload_too_large';
-  readonly status = 413;
-  constructor(message: string, maxBytes: number, options: AppErrorOptions = {}) {
-    super(message, 'error.payload_too_large.detail', {
-      ...options,
-      messageParams: { maxBytes, ...options.messageParams },
-    });
   }
 }
 

@@ -6,7 +6,7 @@ import { OrganisationNumberSchema } from './org-number';
 
 /**
  * The application ("søknad / behovsmelding") a municipal-sector organisation submits through the
- * web form (issue 2 item 1). All objects are strict; every string is NFC-normalised and trimmed
+ * web form or the API. All objects are strict; every string is NFC-normalised and trimmed
  * before its length is checked; every error message is a key in catalogs/application.ts.
  */
 export type { FieldError } from '../errors';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationSchema } from './application';
 import { CaseNumberSchema } from './case-number';
 import { ClassificationProposalSchema } from './classification';
+import { isMessageKey } from '../i18n';
 import {
   BodyIdSchema,
   CaseStatusSchema,
@@ -100,6 +101,8 @@ export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 
 /** Shape of a message key; stored events keep old keys readable even if a catalog changes. */
 const MessageKeyLikeSchema = z.string().regex(/^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/);
+/** A key of the current catalogs: the outcome's reason is shown in each reader's language. */
+const MessageKeySchema = z.string().refine(isMessageKey);
 export const MAX_COMMENT_LENGTH = 2000;
 
 export const AuditEventSchema = z
@@ -136,7 +139,7 @@ export const CaseOutcomeSchema = z
     nivaa: NivaaSchema,
     /** Deciding body; absent when the applicant withdrew. */
     bodyId: BodyIdSchema.optional(),
-    reasonKey: MessageKeyLikeSchema.optional(),
+    reasonKey: MessageKeySchema.optional(),
   })
   .strict();
 export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { classificationMessages } from '../i18n/catalogs/classification';
+import { classificationMessages } from '../i18n/catalogs/classification';
 import type { Application, MatterKind } from './application';
 import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/ids';
+import { NIVAA_PATHS, STEP_DEFINITIONS } from './process';
 
 /**
  * Proposes a decision level (nivå) for an application, from the decision table in
@@ -13,20 +14,36 @@ import { type BodyId, BodyIdSchema, type Nivaa, NivaaSchema } from '../kernel/id
  * afterwards. Judgement calls where the strategy is silent are documented on each rule.
  */
 export type ClassificationReasonKey = keyof (typeof classificationMessages)['nb'];
+const CLASSIFICATION_REASON_KEYS = Object.keys(classificationMessages.nb) as [
+  ClassificationReasonKey,
+  ...ClassificationReasonKey[],
+];
+/** A reason is a key of the classification catalog, so every reader can show it in its language. */
+const ClassificationReasonKeySchema = z.enum(CLASSIFICATION_REASON_KEYS);
 
-/** Who decides and who is consulted at each nivå (ch. 12 table, columns "Beslutter"/"Konsulteres"). */
-export const NIVAA_BODIES: Readonly<
-  Record<Nivaa, { decidingBody: BodyId; consultedBodies: readonly BodyId[] }>
-> = {
-  // Nivå 1: "GF (etter forutgående forslag fra styret)"; "Representasjonsråd, Samstyringsstrukturen".
-  1: {
-    decidingBody: 'generalforsamling',
-    consultedBodies: ['representasjonsradet', 'samstyringsstrukturen'],
-  },
-  // Nivå 2: "Styret"; "Samstyringsstrukturen".
-  2: { decidingBody: 'styret', consultedBodies: ['samstyringsstrukturen'] },
-  // Nivå 3: "Daglig leder"; "Brukerråd" (the affected service's brukerråd).
-  3: { decidingBody: 'daglig_leder', consultedBodies: ['brukerrad'] },
+export interface NivaaBodies {
+  decidingBody: BodyId;
+  consultedBodies: readonly BodyId[];
+}
+
+/**
+ * Who decides and who is consulted at a nivå (ch. 12 table, columns "Beslutter" and
+ * "Konsulteres"), read off the nivå's path (process.ts) so that the proposal names the
+ * bodies the case goes to: the last step's body decides, the consultation steps' bodies
+ * are consulted.
+ */
+function bodiesOnPath(nivaa: Nivaa): NivaaBodies {
+  const steps = NIVAA_PATHS[nivaa].map((id) => STEP_DEFINITIONS[id]);
+  return {
+    decidingBody: steps.at(-1)!.units[0]!.bodyId,
+    consultedBodies: steps.filter((s) => s.kind === 'consultation').flatMap((s) => s.units.map((u) => u.bodyId)),
+  };
+}
+
+export const NIVAA_BODIES: Readonly<Record<Nivaa, NivaaBodies>> = {
+  1: bodiesOnPath(1),
+  2: bodiesOnPath(2),
+  3: bodiesOnPath(3),
 };
 
 /** The facts about an application that the table looks at. */
@@ -183,30 +200,17 @@ export const ESCALATIONS: readonly ClassificationEscalation[] = [
   },
 ];
 
-/**
- * The grant path (ch. 12, the paragraph after the table): "tildeling av DigiFin-midler ... skjer
- * ved beslutning hos administrerende direktør i KS etter anbefaling av KommIT-rådet".
- */
-export const DIGIFIN_GRANT_BODIES = {
-  recommendingBody: 'kommit_radet',
-  decidingBody: 'ks_adm_dir',
-} as const satisfies Record<string, BodyId>;
-
-const REASON_KEY_PATTERN = /^classification\.reason\.[A-Za-z]+$/;
-
 export const ClassificationProposalSchema = z
   .object({
     nivaa: NivaaSchema,
     decidingBody: BodyIdSchema,
     consultedBodies: z.array(BodyIdSchema),
     digifinGrantPath: z.boolean(),
-    reasons: z.array(z.string().regex(REASON_KEY_PATTERN)).min(1),
+    reasons: z.array(ClassificationReasonKeySchema).min(1),
     needsConfirmation: z.boolean(),
   })
   .strict();
 export type ClassificationProposal = z.infer<typeof ClassificationProposalSchema>;
-/** What classify returns: a proposal whose reasons are current catalog keys. */
-export type ClassifiedProposal = ClassificationProposal & { reasons: ClassificationReasonKey[] };
 
 export function classificationFacts(app: Application): ClassificationFacts {
   const { matter, financing } = app;
@@ -234,11 +238,11 @@ export function matches(criteria: RuleCriteria, facts: ClassificationFacts): boo
 }
 
 /** Pure: the same application always gives the same proposal. */
-export function classify(app: Application): ClassifiedProposal {
+export function classify(app: Application): ClassificationProposal {
   return classifyFacts(classificationFacts(app));
 }
 
-export function classifyFacts(facts: ClassificationFacts): ClassifiedProposal {
+export function classifyFacts(facts: ClassificationFacts): ClassificationProposal {
   const rule = RULES.find((candidate) => matches(candidate.when, facts));
   // Every parsed application matches a rule (tested over all fact combinations).
   if (!rule) throw new Error(`No classification rule for matter kind ${facts.kind}`);
@@ -252,7 +256,7 @@ export function classifyFacts(facts: ClassificationFacts): ClassifiedProposal {
       }
     }
   }
-  // Any requested DigiFin grant runs the grant path (DIGIFIN_GRANT_BODIES), whatever the nivå.
+  // Any requested DigiFin grant runs the grant path (process.ts GRANT_PATH), whatever the nivå.
   const digifinGrantPath = facts.digifinGrantRequested;
   if (digifinGrantPath) reasons.push('classification.reason.digifinGrantPath');
   const bodies = NIVAA_BODIES[nivaa];

@@ -14,7 +14,7 @@ import type { BodyId, CaseStatus, Nivaa, StepKind } from '../kernel/ids';
 import { FINAL_STATUSES } from '../kernel/ids';
 
 /**
- * Allowed status transitions (Eierstrategi DIF 2023–2027 ch. 12; issue 2 item 6). Paths are
+ * Allowed status transitions (Eierstrategi DIF 2023–2027 ch. 12). Paths are
  * data-driven sequences of consultation and decision steps, so a step may follow a step of
  * the same kind: the grant path is KommIT-rådet's recommendation then KS adm. dir.'s
  * decision (decision → decision), and nivå 1 starts with styret's proposal (a decision
@@ -140,8 +140,8 @@ export interface NivaaOverrideInput {
 }
 
 /**
- * The secretariat overrides the proposed nivå during triage, with a reason (DOMAIN.md:
- * the secretariat confirms or overrides the proposed nivå).
+ * The secretariat overrides the proposed nivå during triage, with a reason: the classification
+ * only proposes a nivå, and the secretariat confirms or overrides it before any body is asked.
  */
 export function overrideNivaa(c: Case, to: Nivaa, input: NivaaOverrideInput): Case {
   if (c.status !== 'triage') {

@@ -1,10 +1,9 @@
 import { AppError } from '../errors';
 import { councilFor } from './governance/lookup';
 import type { Governance, StepPolicy } from './governance/schema';
-import type { StepUnit } from '../workflow/contract';
 import type { FinalStatus } from './case';
 import { ABSTAIN, type Ballot, tally } from './decision-rules';
-import type { BodyId, Choice, Nivaa, StepKind, UnitOutcome } from '../kernel/ids';
+import type { BodyId, Choice, Nivaa, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
 import {
   AFTER_LIFT,
   isStepDefinitionId,
@@ -13,7 +12,6 @@ import {
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepDefinitionId,
-  type StepRequestKind,
 } from './process';
 import { formatStepId } from './step';
 
@@ -68,7 +66,7 @@ export interface PlannedStep {
   stepId: string;
   definitionId: StepDefinitionId;
   kind: StepKind;
-  requestKind: StepRequestKind;
+  requestKind: RequestKind;
   units: PlannedUnit[];
 }
 
@@ -246,20 +244,6 @@ export function planNext(
       units,
     },
   };
-}
-
-/** The planned step's units as the workflow contract's StepUnit (AdvanceOutput.step.units). */
-export function toStepUnits(caseId: string, step: PlannedStep): StepUnit[] {
-  return step.units.map((u) => ({
-    caseId,
-    stepId: step.stepId,
-    unitId: u.unitId,
-    bodyId: u.bodyId,
-    kind: step.kind,
-    waitSeconds: u.waitSeconds,
-    remindersLeft: u.remindersLeft,
-    deadline: u.deadline,
-  }));
 }
 
 /** Choices an action link for this step's body offers (abstention only in collective votes). */

@@ -1,9 +1,9 @@
-import type { BodyId, Choice, Nivaa, Recipient, StepKind } from '../kernel/ids';
+import type { BodyId, Choice, Nivaa, Recipient, RequestKind, StepKind } from '../kernel/ids';
 
 /**
- * The process paths as data (issue 2 item 3; Eierstrategi DIF 2023–2027 ch. 12, decision
- * table and the paragraph on DigiFin grants). Deadlines, reminders and no-answer rules are
- * not here: they come from the governance configuration (shared/governance), keyed by the
+ * The process paths as data (Eierstrategi DIF 2023–2027 ch. 12, decision table and the
+ * paragraph on DigiFin grants). Deadlines, reminders and no-answer rules are
+ * not here: they come from the governance configuration (domain/governance), keyed by the
  * step definition id, so administrators change them without code.
  *
  * A round starts with the secretariat's triage. Then the grant path (when a DigiFin grant
@@ -36,9 +36,6 @@ export const STEP_DEFINITION_IDS = [
 ] as const;
 export type StepDefinitionId = (typeof STEP_DEFINITION_IDS)[number];
 
-/** How e-mails and pages word the request (matches use-cases/workflow-rules.ts RequestKind). */
-export type StepRequestKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
-
 /**
  * What happens when a unit ends without an answer (or, for a vote, without quorum):
  *   proceed  — consultations only: treated as "no comments"; statements are advice.
@@ -61,7 +58,8 @@ export interface StepUnitDefinition {
 export interface StepDefinition {
   id: StepDefinitionId;
   kind: StepKind;
-  requestKind: StepRequestKind;
+  /** How e-mails and the action page word the request. */
+  requestKind: RequestKind;
   units: readonly StepUnitDefinition[];
   /** Choices offered on the action page (abstention is added for collective decisions). */
   choices: readonly Choice[];
@@ -197,9 +195,17 @@ export const STEP_DEFINITIONS: Readonly<Record<StepDefinitionId, StepDefinition>
 
 export const GRANT_PATH: readonly StepDefinitionId[] = ['grant.recommendation', 'grant.decision'];
 
+/**
+ * Each nivå's path, from the ch. 12 table's columns "Beslutter" (the body of the path's last
+ * step) and "Konsulteres" (the bodies of its consultation steps). The classification's
+ * proposal names the same bodies (classification.ts NIVAA_BODIES is read off these paths).
+ */
 export const NIVAA_PATHS: Readonly<Record<Nivaa, readonly StepDefinitionId[]>> = {
+  // "GF (etter forutgående forslag fra styret)"; "Representasjonsråd, Samstyringsstrukturen".
   1: ['nivaa1.proposal', 'nivaa1.consultation', 'nivaa1.decision'],
+  // "Styret"; "Samstyringsstrukturen".
   2: ['nivaa2.consultation', 'nivaa2.decision'],
+  // "Daglig leder"; "Brukerråd" (the affected service's brukerråd).
   3: ['nivaa3.consultation', 'nivaa3.decision'],
 };
 

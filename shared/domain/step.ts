@@ -159,11 +159,6 @@ export function hasAnswered(unit: StepUnitRecord, memberId: string): boolean {
   return unit.answers.some((a) => a.memberId === memberId);
 }
 
-/** The step record without task tokens: what may be logged or shown to the secretariat. */
-export function withoutTaskTokens(step: StepRecord): StepRecord {
-  return { ...step, units: step.units.map(({ taskToken: _token, ...unit }) => unit) };
-}
-
 /** Answer order: by time, then member id (stable across stores that keep answers as a map). */
 export function compareAnswers(a: Answer, b: Answer): number {
   const byTime = Date.parse(a.at) - Date.parse(b.at);

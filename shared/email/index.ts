@@ -1,5 +1,4 @@
 /** E-mail composition (pure): each kind is (input, language) → { subject, text, html }. */
-export type { ActionKind } from './kinds/common';
 export {
   type ActionRequestEmailInput,
   consultationRequestEmail,

@@ -3,7 +3,7 @@ import type {
   Choice,
   Language,
   Nivaa,
-  StepKind,
+  RequestKind,
   UnitOutcome,
 } from '../kernel/ids';
 import type { MessageKey, MessageParams } from '../i18n';
@@ -33,11 +33,11 @@ export interface CaseSummary {
 export type MessageRef = MessageKey | { key: MessageKey; params?: MessageParams };
 
 /**
- * KommIT-rådet's recommendation on DigiFin grants (Eierstrategi ch. 12, last paragraph) is
- * modelled as a decision-kind step whose choices are recommend/not_recommend; e-mails word
- * it as its own kind.
+ * A step as a path or notice names it: the step's request, where an escalation reads as the
+ * secretariat's triage it is. KommIT-rådet's recommendation on DigiFin grants (Eierstrategi
+ * ch. 12, last paragraph) is a decision-kind step that e-mails word as its own kind.
  */
-export type PathStepKind = StepKind | 'recommendation';
+export type PathStepKind = Exclude<RequestKind, 'escalation'>;
 
 export interface PathStep {
   kind: PathStepKind;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../kernel/ids';
-import { AppError, type ErrorCode, RateLimitedError, ValidationError } from '../errors';
+import { AppError, type ErrorCode, ValidationError } from '../errors';
 import { type MessageKey, t } from '../i18n';
 
 /**
@@ -20,9 +20,6 @@ export const PUBLIC_PROBLEM_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
-  'forbidden',
-  'rate_limited',
-  'payload_too_large',
   'internal',
 ] as const satisfies readonly (ErrorCode | 'internal')[];
 export type PublicProblemCode = (typeof PUBLIC_PROBLEM_CODES)[number];
@@ -53,7 +50,6 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export interface ProblemHeaders {
   'content-type': typeof PROBLEM_CONTENT_TYPE;
   'content-language': Language;
-  'retry-after'?: string;
 }
 
 export interface ProblemResponse {
@@ -85,7 +81,6 @@ export function toProblem(error: unknown, lang: Language, instance?: string): Pr
       message: t(lang, fieldError.code, fieldError.params),
     }));
   }
-  if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
   return { status: error.status, headers, body };
 
   function describe(

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Governance bodies (DOMAIN.md "Who is who"; Eierstrategi DIF 2023–2027 ch. 6–9 and 12,
- * KommIT-rådets mandat). Stable codes: they appear in the API, the roster and audit events.
+ * Governance bodies (Eierstrategi DIF 2023–2027 ch. 6–9 and 12, KommIT-rådets mandat).
+ * Stable codes: they appear in the API, the roster and audit events.
  */
 export const BODY_IDS = [
   'generalforsamling',
@@ -53,6 +53,16 @@ export const FINAL_STATUSES: readonly CaseStatus[] = ['approved', 'refused', 'wi
 export const STEP_KINDS = ['triage', 'consultation', 'decision', 'amendment'] as const;
 export const StepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKindSchema>;
+
+/**
+ * What a step asks of whoever answers it; e-mails and the action page word each kind apart.
+ * A step of kind 'triage' asks for 'triage' or, sent again after an unanswered step, for
+ * 'escalation'; KommIT-rådet's decision-kind step on a DigiFin grant asks for a
+ * 'recommendation' (Eierstrategi ch. 12).
+ */
+export const REQUEST_KINDS = ['triage', 'escalation', 'consultation', 'decision', 'recommendation', 'amendment'] as const;
+export const RequestKindSchema = z.enum(REQUEST_KINDS);
+export type RequestKind = z.infer<typeof RequestKindSchema>;
 
 /**
  * Choices a recipient of an action link can make (stable codes).

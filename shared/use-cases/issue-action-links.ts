@@ -138,7 +138,7 @@ function requestEmail(
           baseUrl: deps.baseUrl,
           case: caseSummary(c),
           submittedAt: c.submittedAt,
-          reasons: c.proposal.reasons.map((key) => ({ key: key as never })),
+          reasons: c.proposal.reasons,
           token,
           deadline: unit.deadline,
         },

@@ -1,9 +1,9 @@
 import type { Case } from '../domain/case';
-import type { BodyId, Language, Recipient, UnitOutcome } from '../kernel/ids';
+import type { BodyId, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
 import type { StepRecord } from '../domain/step';
 import type { Audience, BodyResult, CaseSummary, PathStepKind, RenderedEmail } from '../email';
 import type { Mailer } from '../ports/mailer';
-import type { Contact, RequestKind, WorkflowRules } from './workflow-rules';
+import type { Contact, WorkflowRules } from './workflow-rules';
 
 /** Everything the e-mail templates need about a case, without personal data of the applicant. */
 export function caseSummary(c: Case): CaseSummary {

@@ -13,7 +13,7 @@ import {
   linkProblem,
   type ShowActionDeps,
 } from './show-action';
-import type { RequestKind } from './workflow-rules';
+import type { RequestKind } from '../kernel/ids';
 
 export interface RecordActionDeps extends ShowActionDeps {
   workflow: WorkflowPort;

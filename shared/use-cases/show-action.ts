@@ -1,6 +1,6 @@
 import { type ActionTokenRecord, isWellFormedRawToken, tokenState } from '../domain/action-token';
 import type { Case } from '../domain/case';
-import type { BodyId, Choice, Nivaa, UnitOutcome } from '../kernel/ids';
+import type { BodyId, Choice, Nivaa, RequestKind, UnitOutcome } from '../kernel/ids';
 import { isFinalStatus } from '../domain/lifecycle';
 import { findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
@@ -8,7 +8,6 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { TokenHasher } from '../ports/token-hasher';
-import type { RequestKind } from './workflow-rules';
 
 /**
  * The governance rules the action links need. WorkflowRules (workflow-rules.ts) provides both,

@@ -1,5 +1,5 @@
 import type { Case, FinalStatus } from '../domain/case';
-import type { BodyId, Choice, Language, Recipient, StepKind, UnitOutcome } from '../kernel/ids';
+import type { BodyId, Choice, Language, Recipient, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
 import type { MessageKey } from '../i18n';
 
@@ -37,8 +37,6 @@ export interface WorkflowRules {
    */
   waitSeconds(step: StepRecord, unit: StepUnitRecord, remindersLeft: number, now: Date): number;
 }
-
-export type RequestKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
 
 export interface Contact {
   /** Roster member id, or 'applicant' / 'secretariat'. Never an e-mail address. */

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { meetsThreshold } from '../../shared/domain/decision-rules';
-import type { BodyId, Choice, Language } from '../../shared/kernel/ids';
+import type { BodyId, Choice, Language, RequestKind } from '../../shared/kernel/ids';
 import { bodyName, outcomeLabel } from '../../shared/email/labels';
 import { governance } from '../../shared/domain/governance/load';
 import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
+import type { RequestKind as AskKind } from '../../shared/kernel/ids';
 import type { NextStep } from '../../shared/use-cases/record-action';
-import type { RequestKind as AskKind } from '../../shared/use-cases/workflow-rules';
 import { answerLabel } from '../../shared/pages/kit/labels';
 import { CaseMailbox, poll, SECRETARIAT, voters } from '../support/integration';
 import { checkServedPage, mailedLink, screenshot, stylesApplied, useRuntimeAndBrowser } from '../support/browser';
@@ -114,7 +114,7 @@ interface Answer {
   link: string;
   bodyId: BodyId;
   lang: Language;
-  ask: AskKind;
+  ask: RequestKind;
   choice: Choice;
   comment?: string;
   next: NextStep;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/get-case-status';
 import { transition } from '../../shared/domain/lifecycle';
+import { t } from '../../shared/i18n';
 import { fakePorts } from '../support/fakes';
 import { exampleStep } from '../support/fixtures/records';
 import { CASE_ID, caseThrough, call, openStep, storeCase, UNKNOWN_CASE_ID } from '../support/case-api-setup';
@@ -62,7 +63,9 @@ describe('GET /api/cases/{caseId}', () => {
       proposal: {
         nivaa: 2,
         needsConfirmation: false,
-        reasons: [{ key: 'classification.reason.newService', text: expect.any(String) }],
+        reasons: [
+          { key: 'classification.reason.newWithPublicFunding', text: t('nb', 'classification.reason.newWithPublicFunding') },
+        ],
       },
       currentStep: { stepId: '002', kind: 'consultation', bodies: ['styret'], deadline: '2026-03-16T10:00:00.000Z' },
       outcome: null,

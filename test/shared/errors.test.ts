@@ -5,13 +5,10 @@ import {
   ConfigError,
   ConflictError,
   ERROR_CODES,
-  ForbiddenError,
   GoneError,
   IdempotencyConflictError,
   IllegalTransitionError,
   NotFoundError,
-  PayloadTooLargeError,
-  RateLimitedError,
   toJsonPointer,
   UnauthorizedError,
   ValidationError,
@@ -29,9 +26,6 @@ const samples: Array<[AppError, string, string, number]> = [
   [new IllegalTransitionError('approved', 'triage', { cause }), 'IllegalTransitionError', 'illegal_transition', 409],
   [new IdempotencyConflictError('x', { cause }), 'IdempotencyConflictError', 'idempotency_conflict', 422],
   [new UnauthorizedError('x', { cause }), 'UnauthorizedError', 'unauthorized', 401],
-  [new ForbiddenError('x', { cause }), 'ForbiddenError', 'forbidden', 403],
-  [new RateLimitedError('x', 30, { cause }), 'RateLimitedError', 'rate_limited', 429],
-  [new PayloadTooLargeError('x', 1024, { cause }), 'PayloadTooLargeError', 'payload_too_large', 413],
   [new ConfigError('x', { cause }), 'ConfigError', 'config', 500],
 ];
 
@@ -77,14 +71,6 @@ describe('error classes', () => {
     expect(error.detailParams('en')).toEqual({ from: 'Approved', to: 'Being reviewed by the secretariat' });
   });
 
-  it('RateLimitedError rounds retry-after up and never negative', () => {
-    expect(new RateLimitedError('x', 1.2).retryAfterSeconds).toBe(2);
-    expect(new RateLimitedError('x', -5).retryAfterSeconds).toBe(0);
-  });
-
-  it('PayloadTooLargeError passes the limit as a parameter', () => {
-    expect(new PayloadTooLargeError('x', 65536).detailParams('en')).toEqual({ maxBytes: 65536 });
-  });
 });
 
 describe('toJsonPointer', () => {

@@ -1,4 +1,4 @@
-import type { BodyId, Choice, Language } from '../../kernel/ids';
+import type { BodyId, Choice, Language, RequestKind } from '../../kernel/ids';
 import { t } from '../../i18n';
 import type { Block } from '../content';
 import { formatDate, type Instant } from '../format';
@@ -31,10 +31,8 @@ export interface DecisionRequestEmailInput extends ActionRequestEmailInput {
   statements: readonly BodyResult[];
 }
 
-type RequestKind = 'consultation' | 'decision' | 'recommendation';
-
 function requestEmail(
-  kind: RequestKind,
+  kind: Extract<RequestKind, 'consultation' | 'decision' | 'recommendation'>,
   input: ActionRequestEmailInput,
   statements: readonly BodyResult[] | undefined,
   lang: Language,

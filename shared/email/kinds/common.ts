@@ -6,9 +6,6 @@ import { multiLine, singleLine, truncate } from '../headers';
 import { bodyName, outcomeLabel } from '../labels';
 import type { BodyResult, CaseSummary, MessageRef, PathStep } from '../types';
 
-/** Things a recipient may be asked to do through a link. */
-export type ActionKind = 'triage' | 'escalation' | 'consultation' | 'decision' | 'recommendation' | 'amendment';
-
 /** Titles are cut in subject lines so the case number and deadline stay visible. */
 const SUBJECT_TITLE_LENGTH = 80;
 /** Comments and summaries are shortened in e-mails; the page shows them in full. */

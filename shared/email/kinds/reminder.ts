@@ -1,10 +1,10 @@
-import type { Language } from '../../kernel/ids';
+import type { Language, RequestKind } from '../../kernel/ids';
 import { t } from '../../i18n';
 import { formatDate, formatDateTime, type Instant } from '../format';
 import { makeLinks } from '../../ports/links';
 import { renderEmail } from '../render';
 import type { Audience, CaseSummary, EmailBase, RenderedEmail } from '../types';
-import { type ActionKind, caseFacts, deadlineFact, subjectTitle } from './common';
+import { caseFacts, deadlineFact, subjectTitle } from './common';
 
 /**
  * Reminder (purring) before a deadline, with a fresh link (earlier links stay valid until the
@@ -16,7 +16,7 @@ export type ReminderEmailInput = EmailBase & {
   recipientName?: string;
   deadline: Instant;
   audience: Audience;
-} & ({ action: 'amendment'; token?: string } | { action: Exclude<ActionKind, 'amendment'>; token: string });
+} & ({ action: 'amendment'; token?: string } | { action: Exclude<RequestKind, 'amendment'>; token: string });
 
 export function reminderEmail(input: ReminderEmailInput, lang: Language): RenderedEmail {
   const c = input.case;

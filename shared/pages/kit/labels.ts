@@ -1,7 +1,6 @@
-import type { Choice, Language } from '../../kernel/ids';
+import type { Choice, Language, RequestKind } from '../../kernel/ids';
 import { choiceLabel } from '../../email/labels';
 import { t } from '../../i18n';
-import type { RequestKind } from '../../use-cases/workflow-rules';
 
 /**
  * A choice as the answering member reads it. In a vote, `no_comment` is the abstention

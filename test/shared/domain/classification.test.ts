@@ -228,6 +228,7 @@ describe('ClassificationProposalSchema', () => {
     ['an unknown key', { ...valid, extra: 1 }],
     ['no reasons', { ...valid, reasons: [] }],
     ['a reason that is not a classification key', { ...valid, reasons: ['error.internal.detail'] }],
+    ['a reason the classification catalog does not have', { ...valid, reasons: ['classification.reason.newService'] }],
     ['an unknown body', { ...valid, decidingBody: 'kommunestyret' }],
     ['nivå 4', { ...valid, nivaa: 4 }],
   ])('rejects %s', (_name, proposal) => {

@@ -427,6 +427,14 @@ describe('CaseSchema invariants', () => {
     expect(CaseSchema.safeParse({ ...approved, status: 'refused' }).success).toBe(false);
   });
 
+  it("keeps an outcome's reason only as a key of the catalogs", () => {
+    const withdrawn = caseIn('withdrawn');
+    const reasoned = (reasonKey: string) => ({ ...withdrawn, outcome: { ...withdrawn.outcome, reasonKey } });
+    expect(CaseSchema.safeParse(reasoned('lifecycle.reason.withdrawnByApplicant')).success).toBe(true);
+    expect(CaseSchema.safeParse(reasoned('governance.finished.amendmentMissing')).success).toBe(true);
+    expect(CaseSchema.safeParse(reasoned('lifecycle.reason.neverWritten')).success).toBe(false);
+  });
+
   it('rejects unknown keys and a version below 1', () => {
     expect(CaseSchema.safeParse({ ...newCase(), extra: 1 }).success).toBe(false);
     expect(CaseSchema.safeParse({ ...newCase(), version: 0 }).success).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_IDS, CHOICES, UNIT_OUTCOMES } from '../../../shared/kernel/ids';
+import { BODY_IDS, CHOICES, REQUEST_KINDS, RequestKindSchema, UNIT_OUTCOMES } from '../../../shared/kernel/ids';
 import {
   GRANT_PATH,
   NIVAA_PATHS,
@@ -69,6 +69,14 @@ describe('process paths (Eierstrategi ch. 12)', () => {
       }
     }
     expect(STEP_DEFINITIONS['nivaa1.consultation'].notifyOnEnd).toContain('generalforsamling');
+  });
+
+  it('asks for every request kind in some step, and for nothing else', () => {
+    const asked = Object.values(STEP_DEFINITIONS).map((def) => RequestKindSchema.parse(def.requestKind));
+    expect(new Set(asked)).toEqual(new Set(REQUEST_KINDS));
+    expect(STEP_DEFINITIONS.triage.requestKind).toBe('triage');
+    expect(STEP_DEFINITIONS.escalation.requestKind).toBe('escalation');
+    expect(RequestKindSchema.safeParse('proposal').success).toBe(false);
   });
 
   it('walks each path with nextOnPath and looks definitions up safely', () => {

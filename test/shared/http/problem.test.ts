@@ -4,13 +4,10 @@ import { LANGUAGES } from '../../../shared/kernel/ids';
 import {
   ConfigError,
   ConflictError,
-  ForbiddenError,
   GoneError,
   IdempotencyConflictError,
   IllegalTransitionError,
   NotFoundError,
-  PayloadTooLargeError,
-  RateLimitedError,
   UnauthorizedError,
   ValidationError,
   VersionConflictError,
@@ -52,15 +49,6 @@ describe('toProblem', () => {
     ],
     [new IdempotencyConflictError('hash differs'), 422, 'idempotency-conflict', 'Nøkkelen er allerede brukt', undefined],
     [new UnauthorizedError('no token'), 401, 'unauthorized', 'Mangler tilgang', undefined],
-    [new ForbiddenError('wrong member'), 403, 'forbidden', 'Ingen tilgang', undefined],
-    [new RateLimitedError('slow down', 30), 429, 'rate-limited', 'For mange forespørsler', undefined],
-    [
-      new PayloadTooLargeError('body 1 MB', 65536),
-      413,
-      'payload-too-large',
-      'For mye data',
-      'Forespørselen er for stor. Største tillatte størrelse er 65536 byte.',
-    ],
   ])('maps %o to %i %s', (error, status, slug, title, detail) => {
     const response = toProblem(error, 'nb', '/api/cases/abc');
     expect(response.status).toBe(status);
@@ -76,9 +64,8 @@ describe('toProblem', () => {
     expect(response.body.errors).toBeUndefined();
   });
 
-  it('adds Retry-After for rate limiting only', () => {
-    expect(toProblem(new RateLimitedError('x', 12), 'en').headers['retry-after']).toBe('12');
-    expect(toProblem(new NotFoundError('x'), 'en').headers['retry-after']).toBeUndefined();
+  it('sends no Retry-After: API Gateway throttles before any handler runs', () => {
+    expect('retry-after' in toProblem(new NotFoundError('x'), 'en').headers).toBe(false);
   });
 
   it('omits instance when none is given', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler as makeAdvance } from '../../../functions/advance-case';
-import type { AdvanceOutput } from '../../../shared/workflow/contract';
+import { type AdvanceOutput, StepUnitSchema } from '../../../shared/workflow/contract';
 import { nivaa3Application, SECRETARIAT_EMAILS, SECONDS_PER_DAY, workflowSetup } from '../../support/workflow-setup';
 
 type Deps = Awaited<ReturnType<typeof workflowSetup>>;
@@ -62,6 +62,23 @@ describe('advance-case (Step Functions task Advance)', () => {
     expect(stored?.outcome?.status).toBe('approved');
     const last = s.ports.mailer.sent.filter((m) => m.to === 'kari.eksempel@example.org').at(-1);
     expect(last?.text).toContain('2026/0007');
+  });
+
+  it('hands each unit of a parallel step to Step Functions as a workflow contract StepUnit', async () => {
+    const s = await workflowSetup(nivaa3Application({ matter: { kind: 'new_delivery_area' } }));
+    await advance(s, null);
+    await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    const out = await advance(s, await closeAllUnits(s, '002', 'approve'));
+    if (out.done) throw new Error('expected the nivå 1 consultation');
+    expect(out.step.units.map((u) => StepUnitSchema.parse(u).bodyId)).toEqual(['representasjonsradet', 'samstyringsstrukturen']);
+    // 42 days with reminders 14 and 3 days before: the first wait is 28 days.
+    expect(out.step.units[0]).toMatchObject({
+      caseId: s.caseId,
+      stepId: '003',
+      kind: 'consultation',
+      remindersLeft: 2,
+      waitSeconds: 28 * SECONDS_PER_DAY,
+    });
   });
 
   it('lifts a nivå 2 case to nivå 1 when styret chooses lift, then consults both bodies in parallel', async () => {
