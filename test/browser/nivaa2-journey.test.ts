@@ -6,7 +6,6 @@ import { bodyName, outcomeLabel } from '../../shared/email/labels';
 import { governance } from '../../shared/domain/governance/load';
 import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
-import type { RequestKind as AskKind } from '../../shared/kernel/ids';
 import type { NextStep } from '../../shared/use-cases/record-action';
 import { answerLabel } from '../../shared/pages/kit/labels';
 import { CaseMailbox, poll, SECRETARIAT, voters } from '../support/integration';
