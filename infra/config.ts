@@ -22,6 +22,11 @@ export const DeployConfigSchema = z
     senderEmail: z.email().toLowerCase().default('ikke-svar@beslutningsflyt.example.org'),
     /** Where the secretariat receives new cases, overdue answers and workflow failures. */
     secretariatEmail: z.email().default('sekretariat@beslutningsflyt.example.org'),
+    /**
+     * Operations e-mail (an SNS subscription, confirmed once by its owner): told of stopped
+     * workflows and alarms even when SES, which sends every other e-mail, is what fails.
+     */
+    operationsEmail: z.email().optional(),
     /** HTTP API stage; `$default` serves the API at the root of its URL. */
     stageName: z
       .string()
@@ -62,6 +67,7 @@ export const DEPLOY_CONTEXT_KEYS = [
   'senderDomain',
   'senderEmail',
   'secretariatEmail',
+  'operationsEmail',
   'stageName',
   'throttleRateLimit',
   'throttleBurstLimit',

@@ -10,6 +10,7 @@ import type { DeployConfig } from '../config';
 import { AppFunction, type FunctionName } from '../constructs/app-function';
 import { CaseWorkflow } from '../constructs/case-workflow';
 import { EmailSender } from '../constructs/email-sending';
+import { Operations } from '../constructs/operations';
 import { PublicApi } from '../constructs/public-api';
 import { SecretariatAuth } from '../constructs/secretariat-auth';
 import { FUNCTION_ACCESS, WORKFLOW_TASK_FUNCTIONS } from './function-access';
@@ -27,6 +28,7 @@ export class AppStack extends Stack {
   readonly actionKey: Secret;
   readonly email: EmailSender;
   readonly auth: SecretariatAuth;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -122,6 +124,15 @@ export class AppStack extends Stack {
       }
     }
 
+    this.operations = new Operations(this, 'Operations', {
+      stateMachine: this.workflow.stateMachine,
+      functions,
+      httpApi: this.api.httpApi,
+      stage: this.api.stage,
+      operationsEmail: config.operationsEmail,
+    });
+
+    new CfnOutput(this, 'OperationsTopicArn', { value: this.operations.topic.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
