@@ -3,13 +3,14 @@ import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
 import { createStep, formatStepId, type StepRecord } from '../domain/step';
 import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
-import { ConflictError, NotFoundError, VersionConflictError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
 import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notices';
+import { ignoreDone, loadCase, updateCase } from './case-writes';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface AdvanceCaseDeps {
@@ -22,7 +23,6 @@ export interface AdvanceCaseDeps {
 }
 
 const SYSTEM = { kind: 'system' } as const;
-const MAX_SAVE_ATTEMPTS = 5;
 
 /**
  * The Advance task (shared/workflow/contract.ts): closes the step that just ended, applies its
@@ -31,7 +31,7 @@ const MAX_SAVE_ATTEMPTS = 5;
  * a step that already exists is reused, a closed step is not closed twice.
  */
 export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): Promise<AdvanceOutput> {
-  let c = await mustGetCase(deps, input.caseId);
+  let c = await loadCase(deps.cases, input.caseId);
   if (input.completed) c = await finishStep(deps, c, input.completed.stepId);
   if (isFinalStatus(c.status)) {
     // The applicant withdrew while the step waited (its units failed with CASE_WITHDRAWN_ERROR):
@@ -48,7 +48,7 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
   const now = deps.clock.now();
   const plan = deps.rules.plan(c, steps, now);
   if (plan.kind === 'finished') {
-    c = await saveWith(deps, c.caseId, (current) =>
+    c = await updateCase(deps.cases, c.caseId, (current) =>
       isFinalStatus(current.status)
         ? current
         : transition(current, plan.status, {
@@ -80,15 +80,11 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
       })),
     })),
   });
-  try {
-    await deps.steps.create(step);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
+  await ignoreDone(deps.steps.create(step));
   const stored = (await deps.steps.get(c.caseId, step.stepId)) ?? step;
   const notify = deps.rules.notifyOnStart(stored.definitionId);
   const firstStep = steps.length === 0;
-  c = await saveWith(deps, c.caseId, (current) => {
+  c = await updateCase(deps.cases, c.caseId, (current) => {
     const to = statusForStepKind(stored.kind);
     const input = { actor: SYSTEM, at: now, stepId: stored.stepId, recipients: notify };
     return current.status === to
@@ -129,46 +125,16 @@ async function finishStep(deps: AdvanceCaseDeps, c: Case, stepId: string): Promi
   const now = deps.clock.now();
   const lifted = step.units.some((u) => u.outcome === 'lift');
   const notify = deps.rules.notifyOnEnd(step.definitionId);
-  const updated = await saveWith(deps, c.caseId, (current) => {
+  const updated = await updateCase(deps.cases, c.caseId, (current) => {
     let next = appendEvent(current, 'step_completed', { actor: SYSTEM, at: now, stepId, recipients: notify });
     if (lifted && next.nivaa === 2 && next.status === 'decision') {
       next = liftToNivaa1(next, { actor: SYSTEM, at: now, stepId });
     }
     return next;
   });
-  try {
-    await deps.steps.closeStep(c.caseId, stepId, now);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
+  await ignoreDone(deps.steps.closeStep(c.caseId, stepId, now));
   if (!isFinalStatus(updated.status)) await notifyStep(deps, updated, step, notify, 'ended');
   return updated;
-}
-
-async function mustGetCase(deps: AdvanceCaseDeps, caseId: string): Promise<Case> {
-  const c = await deps.cases.get(caseId);
-  if (!c) throw new NotFoundError(`Case ${caseId} not found`);
-  return c;
-}
-
-/** Read-modify-write with the version condition; re-reads on a concurrent change. */
-export async function saveWith(
-  deps: Pick<AdvanceCaseDeps, 'cases'>,
-  caseId: string,
-  change: (current: Case) => Case,
-): Promise<Case> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await deps.cases.get(caseId);
-    if (!current) throw new NotFoundError(`Case ${caseId} not found`);
-    const next = change(current);
-    if (next === current) return current;
-    try {
-      await deps.cases.save(next, current.version);
-      return next;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt >= MAX_SAVE_ATTEMPTS) throw error;
-    }
-  }
 }
 
 async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {

@@ -8,7 +8,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { WorkflowPort } from '../ports/workflow';
-import { completeUnit, findOpenUnit, loadCase, updateCase } from './case-access';
+import { closeUnitAndComplete, findOpenUnit, loadCase, updateCase } from './case-writes';
 import { statusText } from './get-journal';
 
 export interface AmendApplicationDeps {
@@ -56,7 +56,7 @@ export async function amendApplication(
     return appendEvent(withApplication(c, parsed.value), 'amended', { actor: { kind: 'applicant' }, at });
   });
   const ref = { caseId: saved.caseId, stepId: open.step.stepId, unitId: open.unit.unitId };
-  await completeUnit(deps, ref, 'amended', at, NOT_AWAITING);
+  await closeUnitAndComplete(deps, ref, 'amended', at, NOT_AWAITING);
   return {
     caseId: saved.caseId,
     caseNumber: saved.caseNumber,

@@ -4,7 +4,7 @@ import type { StepRecord, StepUnitRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
-import { loadCase } from './case-access';
+import { loadCase } from './case-writes';
 import { statusText } from './get-journal';
 
 export interface GetCaseStatusDeps {

@@ -1,10 +1,8 @@
-import { appendEvent } from '../domain/lifecycle';
-import { findUnit, type UnitRef } from '../domain/step';
+import type { UnitRef } from '../domain/step';
 import { deadlinePassedEmail } from '../email';
-import { ConflictError, NotFoundError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { UnitTimeoutInput, UnitTimeoutOutput } from '../workflow/contract';
-import { saveWith } from './advance-case';
+import { appendAudit, closeUnit, loadCase, loadUnit } from './case-writes';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
 import { caseSummary, contactsOf, pathStepKind, sendTo } from './notices';
 
@@ -21,50 +19,41 @@ export interface HandleUnitTimeoutDeps extends ActionLinkDeps {
 export async function handleUnitTimeout(deps: HandleUnitTimeoutDeps, input: UnitTimeoutInput): Promise<UnitTimeoutOutput> {
   const { unit } = input;
   const ref: UnitRef = { caseId: unit.caseId, stepId: unit.stepId, unitId: unit.unitId };
-  const step = await deps.steps.get(ref.caseId, ref.stepId);
-  const stored = step && findUnit(step, unit.unitId);
-  if (!step || !stored) throw new NotFoundError(`Unit ${unit.unitId} of step ${unit.stepId} not found`);
+  const { step, unit: stored } = await loadUnit(deps.steps, ref);
   if (stored.status === 'closed' && stored.outcome) {
     return { action: 'closed', result: { unitId: unit.unitId, outcome: stored.outcome } };
   }
-  const c = await deps.cases.get(unit.caseId);
-  if (!c) throw new NotFoundError(`Case ${unit.caseId} not found`);
+  const c = await loadCase(deps.cases, unit.caseId);
   const now = deps.clock.now();
 
   if (unit.remindersLeft > 0 && now.getTime() < Date.parse(stored.deadline)) {
     const remindersLeft = unit.remindersLeft - 1;
     await issueActionLinks(deps, c, step, stored, 'reminder');
-    await saveWith(deps, c.caseId, (latest) =>
-      appendEvent(latest, 'reminder_sent', { actor: { kind: 'system' }, at: now, stepId: unit.stepId, bodyId: unit.bodyId }),
-    );
+    await appendAudit(deps.cases, c.caseId, 'reminder_sent', {
+      actor: { kind: 'system' },
+      at: now,
+      stepId: unit.stepId,
+      bodyId: unit.bodyId,
+    });
     return {
       action: 'wait',
       unit: { ...unit, remindersLeft, waitSeconds: deps.rules.waitSeconds(step, stored, remindersLeft, now) },
     };
   }
 
-  const outcome = deps.rules.outcome(c, step, stored, true);
-  if (outcome === undefined) throw new Error('No-answer rule gave no outcome'); // a rules bug
-  try {
-    await deps.steps.closeUnit(ref, outcome, now);
-  } catch (error) {
-    // A last answer closed it first: that outcome stands.
-    if (!(error instanceof ConflictError)) throw error;
-    const fresh = await deps.steps.get(ref.caseId, ref.stepId);
-    const closed = fresh && findUnit(fresh, unit.unitId);
-    if (!closed?.outcome) throw error;
-    return { action: 'closed', result: { unitId: unit.unitId, outcome: closed.outcome } };
-  }
-  await saveWith(deps, c.caseId, (latest) =>
-    appendEvent(latest, 'deadline_passed', {
-      actor: { kind: 'system' },
-      at: now,
-      stepId: unit.stepId,
-      bodyId: unit.bodyId,
-      result: outcome,
-      recipients: ['sekretariat'],
-    }),
-  );
+  const closed = await closeUnit(deps.steps, ref, (fresh, current) => deps.rules.outcome(c, fresh, current, true), now, step);
+  if (!closed) throw new Error('No-answer rule gave no outcome'); // a rules bug
+  // A last answer closed it first: that outcome stands, and that answer's writer reported it.
+  if (closed.by === 'other') return { action: 'closed', result: { unitId: unit.unitId, outcome: closed.outcome } };
+  const outcome = closed.outcome;
+  await appendAudit(deps.cases, c.caseId, 'deadline_passed', {
+    actor: { kind: 'system' },
+    at: now,
+    stepId: unit.stepId,
+    bodyId: unit.bodyId,
+    result: outcome,
+    recipients: ['sekretariat'],
+  });
   const kind = pathStepKind(deps.rules.requestKind(step.definitionId));
   for (const [, contact] of contactsOf(deps.rules, ['sekretariat'], c)) {
     await sendTo(deps.mailer, [contact], (_person, lang) =>

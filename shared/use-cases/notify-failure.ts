@@ -1,10 +1,9 @@
-import { appendEvent } from '../domain/lifecycle';
 import { workflowFailureEmail } from '../email';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { NotifyFailureInput } from '../workflow/contract';
-import { saveWith } from './advance-case';
+import { appendAudit } from './case-writes';
 import { contactsOf, sendTo } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
@@ -25,9 +24,7 @@ export async function notifyFailure(deps: NotifyFailureDeps, input: NotifyFailur
   const now = deps.clock.now();
   const c = await deps.cases.get(input.caseId);
   if (!c) return { notified: 0 };
-  await saveWith(deps, c.caseId, (latest) =>
-    appendEvent(latest, 'workflow_failed', { actor: { kind: 'system' }, at: now, recipients: ['sekretariat'] }),
-  );
+  await appendAudit(deps.cases, c.caseId, 'workflow_failed', { actor: { kind: 'system' }, at: now, recipients: ['sekretariat'] });
   const contacts = contactsOf(deps.rules, ['sekretariat'], c).map(([, contact]) => contact);
   const notified = await sendTo(deps.mailer, contacts, (_contact, lang) =>
     workflowFailureEmail(

@@ -1,11 +1,10 @@
 import type { ActionTokenRecord } from '../domain/action-token';
 import type { AuditEventType, Case } from '../domain/case';
 import type { Choice, UnitOutcome } from '../kernel/ids';
-import { appendEvent } from '../domain/lifecycle';
 import { type Answer, findUnit, hasAnswered, type StepRecord, type UnitRef } from '../domain/step';
-import { ConflictError, GoneError, NotFoundError, VersionConflictError } from '../errors';
-import { TaskClosedError, type WorkflowPort } from '../ports/workflow';
-import type { UnitResult } from '../workflow/contract';
+import { ConflictError, GoneError, NotFoundError } from '../errors';
+import type { WorkflowPort } from '../ports/workflow';
+import { appendAudit, closeUnit, completeTask } from './case-writes';
 import {
   type ActionContext,
   type LinkProblemResult,
@@ -47,8 +46,6 @@ export interface ActionReceipt {
 
 export type RecordActionResult = { kind: 'recorded'; receipt: ActionReceipt } | LinkProblemResult;
 
-const AUDIT_RETRIES = 5;
-const CLOSE_RETRIES = 5;
 const ANSWER_EVENTS: readonly AuditEventType[] = ['vote_cast', 'statement_given', 'decided', 'triaged'];
 
 /**
@@ -169,10 +166,8 @@ async function recordInAudit(
   type: AuditEventType,
 ): Promise<void> {
   const unit = findUnit(step, token.unitId);
-  for (let attempt = 1; ; attempt++) {
-    const c = await deps.cases.get(token.caseId);
-    if (!c) throw new NotFoundError(`Case ${token.caseId} not found`);
-    const logged = c.events.some(
+  const logged = (c: Case) =>
+    c.events.some(
       (e) =>
         ANSWER_EVENTS.includes(e.type) &&
         e.stepId === step.stepId &&
@@ -180,29 +175,26 @@ async function recordInAudit(
         e.actor.kind === 'member' &&
         e.actor.id === token.memberId,
     );
-    if (logged) return;
-    const next = appendEvent(c, type, {
+  await appendAudit(
+    deps.cases,
+    token.caseId,
+    type,
+    {
       actor: { kind: 'member', id: token.memberId },
       at: new Date(answer.at),
       stepId: step.stepId,
       ...(unit ? { bodyId: unit.bodyId } : {}),
       result: answer.choice,
       ...(answer.comment ? { comment: answer.comment } : {}),
-    });
-    try {
-      await deps.cases.save(next, c.version);
-      return;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt >= AUDIT_RETRIES) throw error;
-    }
-  }
+    },
+    logged,
+  );
 }
 
 /**
- * Closes the unit if its outcome is certain, then completes the waiting task. Closing is
- * conditioned on the step version the tally was made on, so a concurrent answer or a new
- * task token (reminder round) makes it re-read and tally again rather than close on stale data.
- * Returns the unit's outcome if it is closed now (by this call or by another), else undefined.
+ * Closes the unit if its outcome is certain (on the step version the tally was made on), then
+ * completes the waiting task. Returns the unit's outcome if it is closed now (by this call or
+ * by another), else undefined.
  */
 async function closeIfCertain(
   deps: RecordActionDeps,
@@ -211,39 +203,17 @@ async function closeIfCertain(
   step: StepRecord,
   now: Date,
 ): Promise<UnitOutcome | undefined> {
-  const ref = refOf(token);
-  let current: StepRecord | undefined = step;
-  for (let attempt = 1; attempt <= CLOSE_RETRIES; attempt++) {
-    const unit = current && findUnit(current, token.unitId);
-    if (!current || !unit) throw new NotFoundError(`Unit ${token.unitId} not found`);
-    if (unit.status === 'closed') return unit.outcome;
-    const outcome = deps.rules.outcome(c, current, unit, false);
-    if (outcome === undefined) return undefined;
+  const closed = await closeUnit(deps.steps, refOf(token), (s, u) => deps.rules.outcome(c, s, u, false), now, step);
+  // Without a stored token the unit's task has not started waiting yet; start-step-unit
+  // finds the closed unit when it stores the token and completes the task itself.
+  if (closed?.by === 'this' && closed.taskToken !== undefined) {
     try {
-      await deps.steps.closeUnit(ref, outcome, now, current.version);
+      await completeTask(deps.workflow, closed.taskToken, { unitId: token.unitId, outcome: closed.outcome });
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // Changed (VersionConflictError) or closed by someone else: look again.
-      current = await deps.steps.get(ref.caseId, ref.stepId);
-      continue;
+      // The answer and the outcome are stored; the workflow picks the outcome up at its next
+      // timeout. Failing the request would only make the member retry into "already answered".
+      deps.onSettleError?.('sendTaskSuccess', error);
     }
-    // Without a stored token the unit's task has not started waiting yet; start-step-unit
-    // finds the closed unit when it stores the token and completes the task itself.
-    if (unit.taskToken !== undefined) await complete(deps, unit.taskToken, { unitId: unit.unitId, outcome });
-    return outcome;
   }
-  throw new VersionConflictError(`Unit ${token.unitId} kept changing while closing`, current?.version ?? 0);
-}
-
-async function complete(deps: RecordActionDeps, taskToken: string, result: UnitResult): Promise<void> {
-  try {
-    await deps.workflow.sendTaskSuccess(taskToken, result);
-  } catch (error) {
-    // Another completion or a reminder round won; the unit is closed, so whoever waits next
-    // (start-step-unit, handle-unit-timeout) reads the outcome from the step.
-    if (error instanceof TaskClosedError) return;
-    // The answer and the outcome are stored; the workflow picks the outcome up at its next
-    // timeout. Failing the request would only make the member retry into "already answered".
-    deps.onSettleError?.('sendTaskSuccess', error);
-  }
+  return closed?.outcome;
 }

@@ -5,7 +5,7 @@ import { appendEvent } from '../domain/lifecycle';
 import { findUnit } from '../domain/step';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
-import { loadCase, updateCase } from './case-access';
+import { loadCase, updateCase } from './case-writes';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
 
 export interface RemindUnitDeps extends ActionLinkDeps {

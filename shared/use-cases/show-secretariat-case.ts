@@ -4,7 +4,7 @@ import type { StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
-import { loadCase } from './case-access';
+import { loadCase } from './case-writes';
 import { type CaseStatusView, caseStatusView } from './get-case-status';
 import { statusText } from './get-journal';
 import { unitContacts } from './notices';

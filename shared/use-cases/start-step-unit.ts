@@ -1,10 +1,11 @@
-import { appendEvent } from '../domain/lifecycle';
-import { findUnit, type StepRecord, type UnitRef } from '../domain/step';
+import type { UnitRef } from '../domain/step';
+import { findUnit, type StepRecord } from '../domain/step';
 import { ConflictError, NotFoundError } from '../errors';
+import type { UnitOutcome } from '../kernel/ids';
 import type { CaseRepository } from '../ports/case-repository';
-import { TaskClosedError, type WorkflowPort } from '../ports/workflow';
+import type { WorkflowPort } from '../ports/workflow';
 import type { StartUnitInput } from '../workflow/contract';
-import { saveWith } from './advance-case';
+import { appendAudit, closeUnit, completeTask, loadCase, loadUnit } from './case-writes';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
 
 export interface StartStepUnitDeps extends ActionLinkDeps {
@@ -21,66 +22,38 @@ export interface StartStepUnitDeps extends ActionLinkDeps {
 export async function startStepUnit(deps: StartStepUnitDeps, input: StartUnitInput): Promise<void> {
   const { unit, taskToken } = input;
   const ref: UnitRef = { caseId: unit.caseId, stepId: unit.stepId, unitId: unit.unitId };
-  const before = await mustGetStep(deps, ref);
-  const current = findUnit(before, unit.unitId);
-  if (!current) throw new NotFoundError(`Unit ${unit.unitId} not found`);
-  if (current.status === 'closed' && current.outcome) {
-    await complete(deps, taskToken, unit.unitId, current.outcome);
-    return;
-  }
+  const complete = (outcome: UnitOutcome) => completeTask(deps.workflow, taskToken, { unitId: unit.unitId, outcome });
+  const before = await loadUnit(deps.steps, ref);
+  if (before.unit.status === 'closed' && before.unit.outcome) return complete(before.unit.outcome);
   let step: StepRecord;
   try {
     step = await deps.steps.setUnitToken(ref, taskToken, unit.remindersLeft);
   } catch (error) {
     // Closed in the meantime: complete with the recorded outcome.
     if (!(error instanceof ConflictError)) throw error;
-    const closed = findUnit(await mustGetStep(deps, ref), unit.unitId);
-    if (closed?.outcome) await complete(deps, taskToken, unit.unitId, closed.outcome);
+    const closed = (await loadUnit(deps.steps, ref)).unit;
+    if (closed.outcome) await complete(closed.outcome);
     return;
   }
   const stored = findUnit(step, unit.unitId);
   if (!stored) throw new NotFoundError(`Unit ${unit.unitId} not found`);
 
-  const c = await deps.cases.get(unit.caseId);
-  if (!c) throw new NotFoundError(`Case ${unit.caseId} not found`);
+  const c = await loadCase(deps.cases, unit.caseId);
   const alreadyRequested = c.events.some(
     (e) => e.type === 'notified' && e.stepId === unit.stepId && e.bodyId === unit.bodyId,
   );
   if (!alreadyRequested) {
     await issueActionLinks(deps, c, step, stored, 'request');
-    const now = deps.clock.now();
-    await saveWith(deps, c.caseId, (latest) =>
-      appendEvent(latest, 'notified', {
-        actor: { kind: 'system' },
-        at: now,
-        stepId: unit.stepId,
-        bodyId: unit.bodyId,
-        recipients: [deps.rules.answeredBy(step.definitionId) === 'applicant' ? 'applicant' : unit.bodyId],
-      }),
-    );
+    await appendAudit(deps.cases, c.caseId, 'notified', {
+      actor: { kind: 'system' },
+      at: deps.clock.now(),
+      stepId: unit.stepId,
+      bodyId: unit.bodyId,
+      recipients: [deps.rules.answeredBy(step.definitionId) === 'applicant' ? 'applicant' : unit.bodyId],
+    });
   }
 
-  const outcome = deps.rules.outcome(c, step, stored, false);
-  if (outcome === undefined) return;
-  try {
-    await deps.steps.closeUnit(ref, outcome, deps.clock.now());
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
-  const closed = findUnit(await mustGetStep(deps, ref), unit.unitId);
-  if (closed?.outcome) await complete(deps, taskToken, unit.unitId, closed.outcome);
-}
-
-async function mustGetStep(deps: StartStepUnitDeps, ref: UnitRef): Promise<StepRecord> {
-  const step = await deps.steps.get(ref.caseId, ref.stepId);
-  if (!step) throw new NotFoundError(`Step ${ref.stepId} of case ${ref.caseId} not found`);
-  return step;
-}
-
-async function complete(deps: StartStepUnitDeps, token: string, unitId: string, outcome: string): Promise<void> {
-  try {
-    await deps.workflow.sendTaskSuccess(token, { unitId, outcome });
-  } catch (error) {
-    if (!(error instanceof TaskClosedError)) throw error;
-  }
+  // Closed by this call or by a racing answer: either way this round's task gets the outcome.
+  const closed = await closeUnit(deps.steps, ref, (s, u) => deps.rules.outcome(c, s, u, false), deps.clock.now(), step);
+  if (closed) await complete(closed.outcome);
 }

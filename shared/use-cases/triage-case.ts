@@ -7,7 +7,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { WorkflowPort } from '../ports/workflow';
-import { completeUnit, findOpenUnit, loadCase, updateCase } from './case-access';
+import { closeUnitAndComplete, findOpenUnit, loadCase, updateCase } from './case-writes';
 import { statusText } from './get-journal';
 
 export interface TriageCaseDeps {
@@ -75,7 +75,7 @@ export async function triageCase(
     });
   }
   const ref = { caseId: existing.caseId, stepId: open.step.stepId, unitId: open.unit.unitId };
-  await completeUnit(deps, ref, 'confirm', at, NOT_AWAITING);
+  await closeUnitAndComplete(deps, ref, 'confirm', at, NOT_AWAITING);
   // Who confirmed belongs in the audit trail (an action link records its member the same way,
   // record-action.ts); written after the unit closed, so a refused double submit logs nothing.
   triaged = await updateCase(deps.cases, existing.caseId, (c) =>

@@ -7,7 +7,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { WorkflowPort } from '../ports/workflow';
-import { loadCase, updateCase, withdrawOpenSteps } from './case-access';
+import { loadCase, updateCase, withdrawOpenSteps } from './case-writes';
 import { statusText } from './get-journal';
 
 export interface WithdrawCaseDeps {

@@ -5,7 +5,7 @@ import type { Language } from '../../kernel/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { t } from '../../i18n';
 import { type AmendApplicationDeps, amendApplication } from '../../use-cases/amend-application';
-import { loadCase } from '../../use-cases/case-access';
+import { loadCase } from '../../use-cases/case-writes';
 import { type GetCaseStatusDeps, getCaseStatus } from '../../use-cases/get-case-status';
 import { type WithdrawCaseDeps, withdrawCase } from '../../use-cases/withdraw-case';
 import { applicationFormValues, applicationInput, formValues } from '../form/application-fields';
