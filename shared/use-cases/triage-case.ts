@@ -7,7 +7,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { WorkflowPort } from '../ports/workflow';
-import { closeUnitAndComplete, findOpenUnit, loadCase, updateCase } from './case-writes';
+import { closeUnit, completeTask, findOpenUnit, loadCase, updateCase } from './case-writes';
 import { statusText } from './get-journal';
 
 export interface TriageCaseDeps {
@@ -19,7 +19,7 @@ export interface TriageCaseDeps {
 
 /**
  * Body of POST /api/secretariat/cases/{caseId}/triage. The secretariat confirms the proposed
- * nivå or overrides it (DOMAIN.md "Who is who": confirm or override the proposed nivå);
+ * nivå or overrides it (the secretariat confirms or overrides the proposed nivå);
  * an override needs a reason, checked against the case's current nivå.
  */
 export const TriageRequestSchema = z.strictObject({
@@ -41,9 +41,9 @@ const NOT_AWAITING = 'api.triage.notAwaiting';
 
 /**
  * Triage: the case must be in 'triage' with an open triage unit (else 409, so a second
- * submit changes nothing). A changed nivå is saved first (overrideNivaa, one conditional
- * write) so the workflow's next step reads it; then the unit is closed with 'confirm' and
- * its task completed (shared/workflow/contract.ts race rule).
+ * submit changes nothing). The nivå and who triaged are saved first, in one conditional write
+ * that only one secretary can win, so the workflow's next step reads the nivå; then the unit is
+ * closed with 'confirm' and its task completed (shared/use-cases/case-writes.ts).
  */
 export async function triageCase(
   deps: TriageCaseDeps,
@@ -59,28 +59,35 @@ export async function triageCase(
   }
 
   const at = deps.clock.now();
-  let triaged = existing;
   // An escalation (a step nobody answered, sent out again) resumes the path as it was: a
   // different nivå there would switch paths half-way.
   if (open.step.definitionId !== 'triage' && request.nivaa !== undefined && request.nivaa !== existing.nivaa) {
     throw new ValidationError([{ pointer: '/nivaa', code: 'api.triage.noOverrideInEscalation' }]);
   }
-  if (request.nivaa !== undefined && request.nivaa !== existing.nivaa) {
-    const to = request.nivaa;
-    triaged = await updateCase(deps.cases, existing.caseId, (c) => {
-      if (c.status !== 'triage') throw new ConflictError('Case left triage', { messageKey: NOT_AWAITING });
-      // Already at the requested nivå (a retry after a failure half-way): nothing to save.
-      if (c.nivaa === to) return c;
-      return overrideNivaa(c, to, { actor: input.actor, at, reason: request.reason ?? '' });
-    });
-  }
   const ref = { caseId: existing.caseId, stepId: open.step.stepId, unitId: open.unit.unitId };
-  await closeUnitAndComplete(deps, ref, 'confirm', at, NOT_AWAITING);
-  // Who confirmed belongs in the audit trail (an action link records its member the same way,
-  // record-action.ts); written after the unit closed, so a refused double submit logs nothing.
-  triaged = await updateCase(deps.cases, existing.caseId, (c) =>
-    appendEvent(c, 'triaged', { actor: input.actor, at, stepId: ref.stepId, bodyId: open.unit.bodyId, result: 'confirm' }),
-  );
+  // The case write is the claim: one conditional write holds the nivå (read by the workflow's
+  // next step) and who triaged. A second secretary finds the claim and is refused; the same
+  // secretary retrying after a failure half-way finishes the job.
+  const triaged = await updateCase(deps.cases, existing.caseId, (c) => {
+    const claim = c.events.find((e) => e.type === 'triaged' && e.stepId === ref.stepId);
+    if (claim) {
+      if (claim.actor.kind !== input.actor.kind || claim.actor.id !== input.actor.id) {
+        throw new ConflictError('Triaged by someone else', { messageKey: NOT_AWAITING });
+      }
+      return c;
+    }
+    if (c.status !== 'triage') throw new ConflictError('Case left triage', { messageKey: NOT_AWAITING });
+    const to = request.nivaa;
+    const next =
+      to === undefined || to === c.nivaa
+        ? c
+        : overrideNivaa(c, to, { actor: input.actor, at, reason: request.reason ?? '' });
+    return appendEvent(next, 'triaged', { actor: input.actor, at, stepId: ref.stepId, bodyId: open.unit.bodyId, result: 'confirm' });
+  });
+  const closed = await closeUnit(deps.steps, ref, () => 'confirm', at);
+  if (closed?.by === 'this' && closed.taskToken !== undefined) {
+    await completeTask(deps.workflow, closed.taskToken, { unitId: ref.unitId, outcome: 'confirm' });
+  }
   return {
     caseId: triaged.caseId,
     caseNumber: triaged.caseNumber,

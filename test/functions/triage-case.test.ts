@@ -115,6 +115,31 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect((await ports.cases.get(CASE_ID))?.nivaa).toBe(2);
   });
 
+  it('records one triage when two secretaries confirm at the same moment', async () => {
+    type Body = { choice: 'confirm'; nivaa?: 1 | 2 | 3; reason?: string };
+    const races: [Body, Body][] = [
+      [{ choice: 'confirm', nivaa: 1, reason: 'Nytt leveranseområde.' }, { choice: 'confirm' }],
+      [{ choice: 'confirm' }, { choice: 'confirm', nivaa: 3, reason: 'Ingen ny tjeneste.' }],
+    ];
+    for (const [first, second] of races) {
+      const { ports, handler } = await triageCase();
+      const answers = await Promise.all([
+        call(handler, triage(first, { sub: 'sek-ola' })),
+        call(handler, triage(second, { sub: 'sek-kari' })),
+      ]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const winner = answers[0]?.statusCode === 200 ? { sub: 'sek-ola', body: first } : { sub: 'sek-kari', body: second };
+      const stored = await ports.cases.get(CASE_ID);
+      const triaged = stored?.events.filter((e) => e.type === 'triaged') ?? [];
+      expect(triaged.map((e) => e.actor.id)).toEqual([winner.sub]);
+      // Only the winner's choice of nivå counts, and only it is in the audit trail.
+      const overrides = stored?.events.filter((e) => e.type === 'nivaa_overridden') ?? [];
+      expect(overrides.map((e) => e.actor.id)).toEqual(winner.body.nivaa ? [winner.sub] : []);
+      expect(stored?.nivaa).toBe(winner.body.nivaa ?? 2);
+      expect(ports.workflow.completions).toHaveLength(1);
+    }
+  });
+
   it('answers 409 for a case that is not in triage', async () => {
     const ports = fakePorts();
     await storeCase(ports, ['triage', 'consultation']);
