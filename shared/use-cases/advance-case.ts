@@ -2,7 +2,7 @@ import type { Case } from '../domain/case';
 import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
 import { createStep, formatStepId, type StepRecord } from '../domain/step';
-import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
+import { caseWithdrawnEmail, finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
 import { NotFoundError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
@@ -36,7 +36,10 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
   if (isFinalStatus(c.status)) {
     // The applicant withdrew while the step waited (its units failed with CASE_WITHDRAWN_ERROR):
     // tell the applicant and the secretariat, as every other end of a case does.
-    if (input.completed?.results.some((r) => r.outcome === 'withdrawn')) await notifyFinal(deps, c, undefined);
+    if (input.completed?.results.some((r) => r.outcome === 'withdrawn')) {
+      await notifyFinal(deps, c, undefined);
+      await notifyWithdrawnMembers(deps, c, input.completed.stepId);
+    }
     return { done: true, caseId: c.caseId, status: c.status };
   }
 
@@ -176,6 +179,27 @@ async function notifyStep(
         ? stepStartedEmail({ ...common, bodies: step.units.map((u) => u.bodyId), deadline: step.deadline }, lang)
         : stepEndedEmail({ ...common, results: bodyResults(step) }, lang);
     });
+  }
+}
+
+/** Members who still held an open link of a withdrawn step learn that nothing more is needed. */
+async function notifyWithdrawnMembers(deps: AdvanceCaseDeps, c: Case, stepId: string): Promise<void> {
+  const step = await deps.steps.get(c.caseId, stepId);
+  // The applicant answers amendment steps and is told by the final notice already.
+  if (!step || deps.rules.answeredBy(step.definitionId) === 'applicant') return;
+  // The secretariat had the final notice already; nobody is told twice.
+  const told = new Set(contactsOf(deps.rules, ['applicant', 'sekretariat'], c).map(([, p]) => p.email.toLowerCase()));
+  for (const unit of step.units.filter((u) => u.outcome === 'withdrawn')) {
+    const pending = new Set(unit.recipients.filter((r) => !unit.answers.some((a) => a.memberId === r.memberId)).map((r) => r.memberId));
+    const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter(
+      (p) => pending.has(p.memberId) && !told.has(p.email.toLowerCase()),
+    );
+    await sendTo(deps.mailer, contacts, (person, lang) =>
+      caseWithdrawnEmail(
+        { baseUrl: deps.baseUrl, case: caseSummary(c), ...(person.name ? { recipientName: person.name } : {}), bodyId: unit.bodyId },
+        lang,
+      ),
+    );
   }
 }
 

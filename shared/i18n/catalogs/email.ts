@@ -7,6 +7,11 @@ import { defineCatalog } from '../define-catalog';
  */
 export const emailMessages = defineCatalog({
   nb: {
+    'email.withdrawn.subject': 'Sak {caseNumber} er trukket',
+    'email.withdrawn.preheader': 'Du trenger ikke gjøre noe mer i denne saken.',
+    'email.withdrawn.heading': 'Saken er trukket',
+    'email.withdrawn.intro': 'Søkeren har trukket saken «{title}» fra {organisation}.',
+    'email.withdrawn.noAction': 'Du trenger ikke svare. Lenken du fikk til saken, virker ikke lenger.',
     'email.footer.sender': 'Beslutningsflyt – KS Digitale fellestjenester',
     'email.footer.automatic': 'Denne e-posten er sendt automatisk, og vi leser ikke svar på den.',
     'email.footer.reason.applicant':
@@ -198,6 +203,11 @@ export const emailMessages = defineCatalog({
     'email.body.sekretariat': 'Sekretariatet',
   },
   nn: {
+    'email.withdrawn.subject': 'Sak {caseNumber} er trekt',
+    'email.withdrawn.preheader': 'Du treng ikkje gjere noko meir i denne saka.',
+    'email.withdrawn.heading': 'Saka er trekt',
+    'email.withdrawn.intro': 'Søkjaren har trekt saka «{title}» frå {organisation}.',
+    'email.withdrawn.noAction': 'Du treng ikkje svare. Lenkja du fekk til saka, verkar ikkje lenger.',
     'email.footer.sender': 'Beslutningsflyt – KS Digitale fellestjenester',
     'email.footer.automatic': 'Denne e-posten er sendt automatisk, og vi les ikkje svar på han.',
     'email.footer.reason.applicant':
@@ -389,6 +399,11 @@ export const emailMessages = defineCatalog({
     'email.body.sekretariat': 'Sekretariatet',
   },
   en: {
+    'email.withdrawn.subject': 'Case {caseNumber} has been withdrawn',
+    'email.withdrawn.preheader': 'Nothing more is needed from you in this case.',
+    'email.withdrawn.heading': 'The case has been withdrawn',
+    'email.withdrawn.intro': 'The applicant has withdrawn the case “{title}” from {organisation}.',
+    'email.withdrawn.noAction': 'You do not need to answer. The link you received for the case no longer works.',
     'email.footer.sender': 'Beslutningsflyt – KS Digitale fellestjenester',
     'email.footer.automatic': 'This email was sent automatically. Replies are not read.',
     'email.footer.reason.applicant':

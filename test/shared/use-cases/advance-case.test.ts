@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler as makeAdvance } from '../../../functions/advance-case';
 import { type AdvanceOutput, StepUnitSchema } from '../../../shared/workflow/contract';
-import { nivaa3Application, SECRETARIAT_EMAILS, SECONDS_PER_DAY, workflowSetup } from '../../support/workflow-setup';
+import {
+  nivaa3Application,
+  SECONDS_PER_DAY,
+  SECRETARIAT_EMAILS,
+  SVARUT_BRUKERRAD_EMAILS,
+  workflowSetup,
+} from '../../support/workflow-setup';
 
 type Deps = Awaited<ReturnType<typeof workflowSetup>>;
 
@@ -139,6 +145,32 @@ describe('advance-case (Step Functions task Advance)', () => {
     expect(s.ports.mailer.sent.map((m) => m.to).sort()).toEqual(
       ['kari.eksempel@example.org', ...SECRETARIAT_EMAILS].sort(),
     );
+  });
+
+  it('tells the members who still held open links of a withdrawn step, and nobody else twice', async () => {
+    const s = await workflowSetup(nivaa3Application());
+    await advance(s, null);
+    await advance(s, await closeAllUnits(s, '001', 'confirm'));
+    const consultation = await s.ports.steps.get(s.caseId, '002');
+    const [answered, ...pending] = consultation?.units[0]?.recipients ?? [];
+    if (!answered || pending.length === 0) throw new Error('expected a brukerråd with several members');
+    const ref = { caseId: s.caseId, stepId: '002', unitId: consultation?.units[0]?.unitId ?? '' };
+    await s.ports.steps.recordAnswer(ref, { memberId: answered.memberId, choice: 'support', at: s.ports.clock.now().toISOString() });
+    const c = await s.ports.cases.get(s.caseId);
+    if (!c) throw new Error('case missing');
+    const { transition } = await import('../../../shared/domain/lifecycle');
+    await s.ports.cases.save(transition(c, 'withdrawn', { actor: { kind: 'applicant' }, at: s.ports.clock.now() }), c.version);
+    s.ports.mailer.sent.length = 0;
+    await advance(s, await closeAllUnits(s, '002', 'withdrawn'));
+    const withdrawnNotices = s.ports.mailer.sent.filter((m) => SVARUT_BRUKERRAD_EMAILS.includes(m.to));
+    expect(withdrawnNotices).toHaveLength(pending.length);
+    for (const mail of withdrawnNotices) {
+      expect(mail.subject).toMatch(/er trukket|er trekt|has been withdrawn/);
+      expect(mail.text).not.toMatch(/\/handling\//);
+    }
+    // Each address once: applicant and secretariat get the final notice only.
+    const to = s.ports.mailer.sent.map((m) => m.to);
+    expect(new Set(to).size).toBe(to.length);
   });
 
   it('rejects a payload that is not the contract', async () => {
