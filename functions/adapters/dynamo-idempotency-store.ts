@@ -55,6 +55,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           status: 'existing',
           bodyHash: String(item.bodyHash),
           caseId: String(item.caseId),
+          claimedAt: String(item.claimedAt),
           ...(item.response === undefined ? {} : { response: item.response as IdempotentResponse }),
         };
       }
@@ -76,6 +77,24 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       );
     } catch (error) {
       if (isConditionFailed(error)) throw new NotFoundError('Idempotency key was never claimed', { cause: error });
+      throw error;
+    }
+  }
+
+  async renewClaim(key: string, claimedAt: string, now: Date): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: idempotencyKey(key),
+          UpdateExpression: 'SET claimedAt = :now',
+          ConditionExpression: 'claimedAt = :claimedAt',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':claimedAt': claimedAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailed(error)) return false;
       throw error;
     }
   }

@@ -11,6 +11,11 @@ export interface IdempotencyStore {
   claim(input: IdempotencyClaim): Promise<ClaimResult>;
   /** Stores the response of a finished request; NotFoundError if never claimed. */
   complete(key: string, response: IdempotentResponse): Promise<void>;
+  /**
+   * Takes over a claim whose request stopped half-way: moves `claimedAt` to `now` if it is still
+   * `claimedAt` (one conditional write). False if another request took it over first.
+   */
+  renewClaim(key: string, claimedAt: string, now: Date): Promise<boolean>;
 }
 
 export interface IdempotencyClaim {
@@ -27,7 +32,13 @@ export type IdempotentResponse = Record<string, unknown>;
 
 export type ClaimResult =
   | { status: 'new' }
-  | { status: 'existing'; bodyHash: string; caseId: string; response?: IdempotentResponse };
+  | { status: 'existing'; bodyHash: string; caseId: string; claimedAt: string; response?: IdempotentResponse };
+
+/**
+ * How long a request that claimed a key may take before a repeat may take over its work: well
+ * above the submit function's timeout, so a repeat never races a request still running.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 60;
 
 /** How long a key stays claimed (24 h, as common for Idempotency-Key headers). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

@@ -7,7 +7,7 @@ import { NivaaSchema } from '../kernel/ids';
 import { ConflictError, IdempotencyConflictError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
-import type { IdempotencyStore } from '../ports/idempotency-store';
+import { IDEMPOTENCY_LEASE_SECONDS, type IdempotencyStore } from '../ports/idempotency-store';
 import type { IdGenerator } from '../ports/ids';
 import type { Links } from '../ports/links';
 import type { WorkflowPort } from '../ports/workflow';
@@ -67,6 +67,7 @@ export async function submitApplication(
   const application = parsed.value;
 
   let caseId = deps.ids.newCaseId();
+  let existing: Case | undefined;
   if (key !== undefined) {
     const bodyHash = deps.sha256Hex(canonicalJson(input.body));
     const claim = await deps.idempotency.claim({ key, bodyHash, caseId, now: deps.clock.now() });
@@ -80,10 +81,18 @@ export async function submitApplication(
       // Same body, so the same title and (deterministic) classification as the stored case.
       if (replay.success) return { response: replay.data, title: application.title, proposal: classify(application) };
       caseId = claim.caseId;
+      existing = await deps.cases.get(caseId);
+      // No case yet: the first request is still creating it (only it may allocate a case number,
+      // or the public journal gets gaps), or it stopped half-way and its lease has run out.
+      if (!existing && !(await takeOver(deps, key, claim.claimedAt))) {
+        throw new ConflictError('A request with this Idempotency-Key is in progress', {
+          messageKey: 'api.idempotencyKey.inProgress',
+        });
+      }
     }
   }
 
-  const stored = (await deps.cases.get(caseId)) ?? (await createNewCase(deps, caseId, application));
+  const stored = existing ?? (await createNewCase(deps, caseId, application));
   // StartExecution is idempotent on the execution name (the case id): safe on every retry.
   await deps.workflow.startExecution(stored.caseId);
   const response: SubmitApplicationResult = {
@@ -94,6 +103,12 @@ export async function submitApplication(
   };
   if (key !== undefined) await deps.idempotency.complete(key, { ...response });
   return { response, title: stored.application.title, proposal: stored.proposal };
+}
+
+async function takeOver(deps: SubmitApplicationDeps, key: string, claimedAt: string): Promise<boolean> {
+  const now = deps.clock.now();
+  const leaseEnds = Date.parse(claimedAt) + IDEMPOTENCY_LEASE_SECONDS * 1000;
+  return now.getTime() >= leaseEnds && (await deps.idempotency.renewClaim(key, claimedAt, now));
 }
 
 async function createNewCase(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../functions/adapters/crypto';
 import { makeHandler } from '../../functions/submit-application';
+import { IDEMPOTENCY_LEASE_SECONDS } from '../../shared/ports/idempotency-store';
 import { makeLinks } from '../../shared/ports/links';
 import { fakePorts } from '../support/fakes';
 import { exampleApplication } from '../support/fixtures/application';
@@ -93,6 +94,44 @@ describe('POST /api/applications', () => {
     expect(repeat.headers?.location).toBe(`/api/cases/${String(first.json.caseId)}`);
     expect(ports.cases.all().length).toBe(1);
     expect(ports.workflow.executions.get(String(first.json.caseId))?.starts).toBe(1);
+  });
+
+  it('burns no case numbers when repeats of one Idempotency-Key arrive at the same time', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'same-moment' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers))),
+    );
+    const created = answers.filter((r) => r.statusCode === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const r of created) expect(r.json).toEqual(created[0]?.json);
+    // The others are told to come back, as the request is still in progress.
+    for (const r of answers.filter((a) => a.statusCode !== 201)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json.code).toBe('conflict');
+    }
+    expect(ports.cases.all()).toHaveLength(1);
+    // The next case gets the next number: no gap in the public journal.
+    const next = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication()));
+    expect(String(next.json.caseNumber).slice(-4)).toBe(
+      String(Number(String(created[0]?.json.caseNumber).slice(-4)) + 1).padStart(4, '0'),
+    );
+  });
+
+  it('lets a repeat finish a request that stopped half-way, once its lease has run out', async () => {
+    const { ports, handler } = setup();
+    const headers = { 'idempotency-key': 'half-way' };
+    ports.cases.faults.failNext('allocateCaseNumber', new Error('throttled'));
+    expect((await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers))).statusCode).toBe(500);
+    const soon = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(soon.statusCode).toBe(409);
+    expect(ports.cases.all()).toHaveLength(0);
+    ports.clock.advance(IDEMPOTENCY_LEASE_SECONDS * 1000);
+    const later = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(later.statusCode).toBe(201);
+    expect(ports.cases.all()).toHaveLength(1);
+    const again = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
+    expect(again.json).toEqual(later.json);
   });
 
   it('answers 422 for the same Idempotency-Key with a different body, changing nothing', async () => {

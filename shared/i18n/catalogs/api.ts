@@ -3,6 +3,7 @@ import { defineCatalog } from '../define-catalog';
 /** Messages of the HTTP API and handlers (not of one domain area). */
 export const apiMessages = defineCatalog({
   nb: {
+    'api.idempotencyKey.inProgress': 'En forespørsel med denne Idempotency-Key er under arbeid. Prøv igjen om litt.',
     'api.idempotencyKey.invalid':
       'Idempotency-Key må være 1–255 synlige ASCII-tegn uten mellomrom.',
     'api.caseId.invalid': 'Saksnummeret i lenken er ikke gyldig.',
@@ -16,6 +17,7 @@ export const apiMessages = defineCatalog({
       'Nivået kan bare endres når saken vurderes første gang, ikke når et trinn uten svar sendes ut på nytt.',
   },
   nn: {
+    'api.idempotencyKey.inProgress': 'Ein førespurnad med denne Idempotency-Key er under arbeid. Prøv igjen om litt.',
     'api.idempotencyKey.invalid':
       'Idempotency-Key må vere 1–255 synlege ASCII-teikn utan mellomrom.',
     'api.caseId.invalid': 'Saksnummeret i lenkja er ikkje gyldig.',
@@ -29,6 +31,7 @@ export const apiMessages = defineCatalog({
       'Nivået kan berre endrast når saka blir vurdert første gong, ikkje når eit steg utan svar blir sendt ut på nytt.',
   },
   en: {
+    'api.idempotencyKey.inProgress': 'A request with this Idempotency-Key is in progress. Try again shortly.',
     'api.idempotencyKey.invalid': 'Idempotency-Key must be 1–255 visible ASCII characters without spaces.',
     'api.caseId.invalid': 'The case reference in the link is not valid.',
     'api.withdraw.closed': 'The case is already closed and cannot be withdrawn. Nothing was changed.',

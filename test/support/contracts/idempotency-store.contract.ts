@@ -22,6 +22,7 @@ export function idempotencyStoreContract(makePorts: MakePorts): void {
       status: 'existing',
       bodyHash: H1,
       caseId: C1,
+      claimedAt: now.toISOString(),
     });
     const response = { caseId: C1, caseNumber: '2026/0001', nivaa: 2, statusUrl: '/sak/x', note: undefined };
     await ports.idempotency.complete('k1', response);
@@ -29,6 +30,7 @@ export function idempotencyStoreContract(makePorts: MakePorts): void {
       status: 'existing',
       bodyHash: H1,
       caseId: C1,
+      claimedAt: now.toISOString(),
       response: { caseId: C1, caseNumber: '2026/0001', nivaa: 2, statusUrl: '/sak/x' },
     });
   });
@@ -36,7 +38,7 @@ export function idempotencyStoreContract(makePorts: MakePorts): void {
   it('shows the caller a different body hash under the same key (→ 422) and keeps the first', async () => {
     await ports.idempotency.claim({ key: 'k1', bodyHash: H1, caseId: C1, now });
     const result = await ports.idempotency.claim({ key: 'k1', bodyHash: H2, caseId: C2, now });
-    expect(result).toEqual({ status: 'existing', bodyHash: H1, caseId: C1 });
+    expect(result).toEqual({ status: 'existing', bodyHash: H1, caseId: C1, claimedAt: now.toISOString() });
     expect(await ports.idempotency.claim({ key: 'k2', bodyHash: H2, caseId: C2, now })).toEqual({ status: 'new' });
   });
 
@@ -68,7 +70,21 @@ export function idempotencyStoreContract(makePorts: MakePorts): void {
       status: 'existing',
       bodyHash: H2,
       caseId: C2,
+      claimedAt: after.toISOString(),
     });
+  });
+
+  it('lets exactly one of several repeats take over a claim, and only from the claim it read', async () => {
+    await ports.idempotency.claim({ key: 'k1', bodyHash: H1, caseId: C1, now });
+    const takeOvers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => ports.idempotency.renewClaim('k1', now.toISOString(), later(100 + i))),
+    );
+    expect(takeOvers.filter(Boolean)).toHaveLength(1);
+    expect(await ports.idempotency.renewClaim('k1', now.toISOString(), later(200))).toBe(false);
+    const seen = await ports.idempotency.claim({ key: 'k1', bodyHash: H1, caseId: C2, now: later(300) });
+    expect(seen).toMatchObject({ status: 'existing', caseId: C1 });
+    expect(seen.status === 'existing' && seen.claimedAt).not.toBe(now.toISOString());
+    expect(await ports.idempotency.renewClaim('never', now.toISOString(), later(1))).toBe(false);
   });
 
   it('refuses to complete a key that was never claimed', async () => {

@@ -11,6 +11,7 @@ import { clone, Faults } from './faults';
 interface Claimed {
   bodyHash: string;
   caseId: string;
+  claimedAt: string;
   expiresAtMs: number;
   response?: IdempotentResponse;
 }
@@ -28,12 +29,14 @@ export class FakeIdempotencyStore implements IdempotencyStore {
         status: 'existing',
         bodyHash: existing.bodyHash,
         caseId: existing.caseId,
+        claimedAt: existing.claimedAt,
         ...(existing.response === undefined ? {} : { response: clone(existing.response) }),
       };
     }
     this.records.set(input.key, {
       bodyHash: input.bodyHash,
       caseId: input.caseId,
+      claimedAt: input.now.toISOString(),
       expiresAtMs: nowMs + IDEMPOTENCY_TTL_SECONDS * 1000,
     });
     return { status: 'new' };
@@ -45,5 +48,13 @@ export class FakeIdempotencyStore implements IdempotencyStore {
     if (!record) throw new NotFoundError('Idempotency key was never claimed');
     // As stored in DynamoDB: plain JSON, undefined members dropped.
     record.response = JSON.parse(JSON.stringify(response)) as IdempotentResponse;
+  }
+
+  async renewClaim(key: string, claimedAt: string, now: Date): Promise<boolean> {
+    this.faults.check('renewClaim');
+    const record = this.records.get(key);
+    if (!record || record.claimedAt !== claimedAt) return false;
+    record.claimedAt = now.toISOString();
+    return true;
   }
 }
