@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case';
 import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
+import { pathAhead } from '../domain/planner';
 import { createStep, formatStepId, type StepRecord } from '../domain/step';
 import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
 import { ConflictError, NotFoundError, VersionConflictError } from '../errors';
@@ -9,7 +10,7 @@ import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
-import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notices';
+import { audienceOf, bodyResults, caseSummary, contactsOf, pathStep, pathStepKind, sendTo, unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface AdvanceCaseDeps {
@@ -180,8 +181,8 @@ async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {
         baseUrl: deps.baseUrl,
         case: caseSummary(c),
         ...(contact.name ? { contactName: contact.name } : {}),
-        reasons: c.proposal.reasons.map((key) => ({ key: key as never })),
-        path: [],
+        reasons: c.proposal.reasons,
+        path: pathAhead(c.proposal).map(pathStep),
       },
       lang,
     ),
@@ -226,7 +227,7 @@ async function notifyFinal(deps: AdvanceCaseDeps, c: Case, decidedBy: Recipient 
           status: outcome.status,
           ...(decidedBy && decidedBy !== 'applicant' ? { decidedBy } : {}),
           decidedAt: outcome.at,
-          ...(outcome.reasonKey ? { reason: { key: outcome.reasonKey as never } } : {}),
+          ...(outcome.reasonKey ? { reason: outcome.reasonKey } : {}),
         },
         lang,
       ),
