@@ -14,7 +14,7 @@ import {
   type StepDefinition,
   type StepDefinitionId,
 } from './process';
-import { formatStepId } from './step';
+import { formatStepId, isUnanswered } from './step';
 
 /**
  * The process planner: from a case's path inputs and its completed steps, the next step (with
@@ -185,7 +185,7 @@ export function planNext(
     if (step.units.some((u) => u.outcome === 'withdrawn')) {
       return finished('withdrawn', 'governance.finished.withdrawn');
     }
-    const unanswered = step.units.filter((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum');
+    const unanswered = step.units.filter((u) => isUnanswered(u.outcome));
     if (unanswered.length > 0) {
       // The secretariat's own steps simply run again; escalating to itself would change nothing.
       if (def.kind === 'triage') return stepCursor(def.id);
