@@ -2,7 +2,7 @@ import type { Case } from '../domain/case';
 import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
 import { pathAhead } from '../domain/planner';
-import { createStep, formatStepId, type StepRecord } from '../domain/step';
+import { createStep, type StepRecord } from '../domain/step';
 import { finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
 import { ConflictError, NotFoundError, VersionConflictError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
@@ -55,7 +55,7 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
         : transition(current, plan.status, {
             actor: SYSTEM,
             at: now,
-            ...(plan.reasonKey ? { reasonKey: plan.reasonKey } : {}),
+            reasonKey: plan.reasonKey,
             ...(plan.bodyId ? { bodyId: plan.bodyId } : {}),
             recipients: ['applicant', 'sekretariat'],
           }),
@@ -64,18 +64,19 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
     return { done: true, caseId: c.caseId, status: c.status };
   }
 
+  const planned = plan.step;
   const step = createStep({
     caseId: c.caseId,
-    stepId: formatStepId(steps.length + 1),
-    definitionId: plan.definitionId,
-    kind: plan.stepKind,
+    stepId: planned.stepId,
+    definitionId: planned.definitionId,
+    kind: planned.kind,
     startedAt: now,
-    units: plan.units.map((u) => ({
+    units: planned.units.map((u) => ({
       unitId: u.unitId,
       bodyId: u.bodyId,
       remindersLeft: u.remindersLeft,
       deadline: u.deadline,
-      recipients: unitContacts(deps.rules, c, plan.definitionId, u.bodyId).map((contact) => ({
+      recipients: unitContacts(deps.rules, c, planned.definitionId, u.bodyId).map((contact) => ({
         memberId: contact.memberId,
         language: contact.language,
       })),
@@ -101,6 +102,10 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
   return stepOutput(deps, c, stored);
 }
 
+/**
+ * The step as the workflow runs it. Waits are counted from now, not taken from the plan: the
+ * writes and e-mails since planning took time, and a retried Advance hands out an older step.
+ */
 function stepOutput(deps: AdvanceCaseDeps, c: Case, step: StepRecord): AdvanceOutput {
   const now = deps.clock.now();
   return {
