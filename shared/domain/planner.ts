@@ -6,6 +6,7 @@ import { ABSTAIN, type Ballot, tally } from './decision-rules';
 import type { BodyId, Choice, Nivaa, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
 import {
   AFTER_LIFT,
+  GRANT_PATH,
   isStepDefinitionId,
   NIVAA_PATHS,
   nextOnPath,
@@ -13,7 +14,7 @@ import {
   type StepDefinition,
   type StepDefinitionId,
 } from './process';
-import { formatStepId } from './step';
+import { formatStepId, isUnanswered } from './step';
 
 /**
  * The process planner: from a case's path inputs and its completed steps, the next step (with
@@ -81,6 +82,15 @@ export type FinishedReasonKey =
 export type PlanResult =
   | { kind: 'step'; step: PlannedStep }
   | { kind: 'finished'; status: FinalStatus; reasonKey: FinishedReasonKey; bodyId?: BodyId };
+
+/**
+ * The steps a fresh case is expected to go through (the receipt page and e-mail show it):
+ * triage, then the grant path if DigiFin money is asked for, then the nivå's path
+ * (Eierstrategi ch. 12). Returns, amendments or a lift may change it later.
+ */
+export function pathAhead(proposal: { nivaa: Nivaa; digifinGrantPath: boolean }): StepDefinitionId[] {
+  return ['triage', ...(proposal.digifinGrantPath ? GRANT_PATH : []), ...NIVAA_PATHS[proposal.nivaa]];
+}
 
 /** The step history cannot be continued (an unknown definition, a step after the end, ...). */
 export class ProcessStateError extends AppError {
@@ -175,7 +185,7 @@ export function planNext(
     if (step.units.some((u) => u.outcome === 'withdrawn')) {
       return finished('withdrawn', 'governance.finished.withdrawn');
     }
-    const unanswered = step.units.filter((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum');
+    const unanswered = step.units.filter((u) => isUnanswered(u.outcome));
     if (unanswered.length > 0) {
       // The secretariat's own steps simply run again; escalating to itself would change nothing.
       if (def.kind === 'triage') return stepCursor(def.id);

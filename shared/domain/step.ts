@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CaseIdSchema, MAX_COMMENT_LENGTH, UtcTimestampSchema } from './case';
-import { BodyIdSchema, ChoiceSchema, LanguageSchema, StepKindSchema, UnitOutcomeSchema } from '../kernel/ids';
+import {
+  BodyIdSchema,
+  ChoiceSchema,
+  LanguageSchema,
+  StepKindSchema,
+  type UnitOutcome,
+  UnitOutcomeSchema,
+} from '../kernel/ids';
 
 /**
  * The persisted step model (table item CASE#<caseId> / STEP#<stepId>, shared/config/deployment.ts
@@ -157,6 +164,16 @@ export function findUnit(step: StepRecord, unitId: string): StepUnitRecord | und
 
 export function hasAnswered(unit: StepUnitRecord, memberId: string): boolean {
   return unit.answers.some((a) => a.memberId === memberId);
+}
+
+/** The unit's recipients who have not answered yet (they get reminders; the secretariat chases them). */
+export function pendingRecipients(unit: StepUnitRecord): StepRecipient[] {
+  return unit.recipients.filter((r) => !hasAnswered(unit, r.memberId));
+}
+
+/** A unit that closed without an answer: nobody answered, or too few took part to decide. */
+export function isUnanswered(outcome: UnitOutcome | undefined): boolean {
+  return outcome === 'no_answer' || outcome === 'no_quorum';
 }
 
 /** Answer order: by time, then member id (stable across stores that keep answers as a map). */

@@ -1,7 +1,8 @@
 import type { Case } from '../domain/case';
 import type { Recipient } from '../kernel/ids';
 import { appendEvent, isFinalStatus, liftToNivaa1, statusForStepKind, transition } from '../domain/lifecycle';
-import { createStep, formatStepId, type StepRecord } from '../domain/step';
+import { pathAhead } from '../domain/planner';
+import { createStep, pendingRecipients, type StepRecord } from '../domain/step';
 import { caseWithdrawnEmail, finalOutcomeEmail, receiptEmail, stepEndedEmail, stepStartedEmail } from '../email';
 import { NotFoundError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
@@ -9,8 +10,8 @@ import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
-import { audienceOf, bodyResults, caseSummary, contactsOf, pathStepKind, sendTo, unitContacts } from './notices';
 import { ignoreDone, loadCase, updateCase } from './case-writes';
+import { audienceOf, bodyResults, caseSummary, contactsOf, pathStep, pathStepKind, sendTo, unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface AdvanceCaseDeps {
@@ -57,7 +58,7 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
         : transition(current, plan.status, {
             actor: SYSTEM,
             at: now,
-            ...(plan.reasonKey ? { reasonKey: plan.reasonKey } : {}),
+            reasonKey: plan.reasonKey,
             ...(plan.bodyId ? { bodyId: plan.bodyId } : {}),
             recipients: ['applicant', 'sekretariat'],
           }),
@@ -66,18 +67,19 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
     return { done: true, caseId: c.caseId, status: c.status };
   }
 
+  const planned = plan.step;
   const step = createStep({
     caseId: c.caseId,
-    stepId: formatStepId(steps.length + 1),
-    definitionId: plan.definitionId,
-    kind: plan.stepKind,
+    stepId: planned.stepId,
+    definitionId: planned.definitionId,
+    kind: planned.kind,
     startedAt: now,
-    units: plan.units.map((u) => ({
+    units: planned.units.map((u) => ({
       unitId: u.unitId,
       bodyId: u.bodyId,
       remindersLeft: u.remindersLeft,
       deadline: u.deadline,
-      recipients: unitContacts(deps.rules, c, plan.definitionId, u.bodyId).map((contact) => ({
+      recipients: unitContacts(deps.rules, c, planned.definitionId, u.bodyId).map((contact) => ({
         memberId: contact.memberId,
         language: contact.language,
       })),
@@ -99,6 +101,10 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
   return stepOutput(deps, c, stored);
 }
 
+/**
+ * The step as the workflow runs it. Waits are counted from now, not taken from the plan: the
+ * writes and e-mails since planning took time, and a retried Advance hands out an older step.
+ */
 function stepOutput(deps: AdvanceCaseDeps, c: Case, step: StepRecord): AdvanceOutput {
   const now = deps.clock.now();
   return {
@@ -149,8 +155,8 @@ async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {
         baseUrl: deps.baseUrl,
         case: caseSummary(c),
         ...(contact.name ? { contactName: contact.name } : {}),
-        reasons: c.proposal.reasons.map((key) => ({ key: key as never })),
-        path: [],
+        reasons: c.proposal.reasons,
+        path: pathAhead(c.proposal).map(pathStep),
       },
       lang,
     ),
@@ -190,7 +196,7 @@ async function notifyWithdrawnMembers(deps: AdvanceCaseDeps, c: Case, stepId: st
   // The secretariat had the final notice already; nobody is told twice.
   const told = new Set(contactsOf(deps.rules, ['applicant', 'sekretariat'], c).map(([, p]) => p.email.toLowerCase()));
   for (const unit of step.units.filter((u) => u.outcome === 'withdrawn')) {
-    const pending = new Set(unit.recipients.filter((r) => !unit.answers.some((a) => a.memberId === r.memberId)).map((r) => r.memberId));
+    const pending = new Set(pendingRecipients(unit).map((r) => r.memberId));
     const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter(
       (p) => pending.has(p.memberId) && !told.has(p.email.toLowerCase()),
     );
@@ -216,7 +222,7 @@ async function notifyFinal(deps: AdvanceCaseDeps, c: Case, decidedBy: Recipient 
           status: outcome.status,
           ...(decidedBy && decidedBy !== 'applicant' ? { decidedBy } : {}),
           decidedAt: outcome.at,
-          ...(outcome.reasonKey ? { reason: { key: outcome.reasonKey as never } } : {}),
+          ...(outcome.reasonKey ? { reason: outcome.reasonKey } : {}),
         },
         lang,
       ),

@@ -3,6 +3,7 @@ import type { BodyId, Recipient } from '../kernel/ids';
 import {
   allowedChoices,
   type CompletedStep,
+  type PlanResult,
   planNext,
   unitOutcome,
   waitSeconds,
@@ -12,7 +13,7 @@ import type { StepRecord, StepUnitRecord } from '../domain/step';
 import { councilFor } from '../domain/governance/lookup';
 import type { Governance } from '../domain/governance/schema';
 import { ProcessStateError } from '../domain/planner';
-import type { Contact, Plan, WorkflowRules } from './workflow-rules';
+import type { Contact, WorkflowRules } from './workflow-rules';
 
 /** The service whose brukerråd a case concerns (nivå 3; Eierstrategi ch. 12 and vedlegg 1). */
 export function serviceIdOf(c: Case): string | undefined {
@@ -57,7 +58,7 @@ export function makeGovernanceRules(g: Governance, secondsPerDay: number): Workf
   };
 }
 
-function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, secondsPerDay: number): Plan {
+function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, secondsPerDay: number): PlanResult {
   const completed: CompletedStep[] = steps
     .filter((s) => s.status === 'closed')
     .map((s) => ({
@@ -65,7 +66,7 @@ function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, s
       units: s.units.map((u) => ({ unitId: u.unitId, bodyId: u.bodyId, outcome: u.outcome ?? 'no_answer' })),
     }));
   const serviceId = serviceIdOf(c);
-  const result = planNext(
+  return planNext(
     {
       nivaa: c.nivaa,
       digifinGrantPath: c.proposal.digifinGrantPath,
@@ -76,23 +77,4 @@ function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, s
     now,
     secondsPerDay,
   );
-  if (result.kind === 'finished') {
-    return {
-      kind: 'finished',
-      status: result.status,
-      reasonKey: result.reasonKey,
-      ...(result.bodyId === undefined ? {} : { bodyId: result.bodyId }),
-    };
-  }
-  return {
-    kind: 'step',
-    definitionId: result.step.definitionId,
-    stepKind: result.step.kind,
-    units: result.step.units.map((u) => ({
-      unitId: u.unitId,
-      bodyId: u.bodyId,
-      deadline: u.deadline,
-      remindersLeft: u.remindersLeft,
-    })),
-  };
 }

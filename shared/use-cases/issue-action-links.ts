@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case';
-import type { StepRecord, StepUnitRecord } from '../domain/step';
+import { isUnanswered, pendingRecipients, type StepRecord, type StepUnitRecord } from '../domain/step';
 import {
   amendmentRequestEmail,
   consultationRequestEmail,
@@ -47,7 +47,7 @@ export async function issueActionLinks(
 ): Promise<number> {
   const kind = deps.rules.requestKind(step.definitionId);
   const allowedChoices = deps.rules.allowedChoices(step.definitionId, unit.bodyId, c);
-  const pending = new Set(unit.recipients.filter((r) => !unit.answers.some((a) => a.memberId === r.memberId)).map((r) => r.memberId));
+  const pending = new Set(pendingRecipients(unit).map((r) => r.memberId));
   const recipient = deps.rules.answeredBy(step.definitionId) === 'applicant' ? 'applicant' : unit.bodyId;
   const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter((contact) =>
     pending.has(contact.memberId),
@@ -85,7 +85,7 @@ export async function issueActionLinks(
                 baseUrl: deps.baseUrl,
                 case: caseSummary(c),
                 stepText: stepText(stalled, lang),
-                bodies: stalled?.units.filter((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum').map((u) => u.bodyId) ?? [],
+                bodies: stalled?.units.filter((u) => isUnanswered(u.outcome)).map((u) => u.bodyId) ?? [],
                 token,
                 deadline: unit.deadline,
               },
@@ -100,7 +100,7 @@ export async function issueActionLinks(
 /** The step the escalation is about: the last one before it that ended without an answer. */
 function stalledBefore(steps: readonly StepRecord[], escalation: StepRecord): StepRecord | undefined {
   return steps
-    .filter((s) => s.stepId < escalation.stepId && s.units.some((u) => u.outcome === 'no_answer' || u.outcome === 'no_quorum'))
+    .filter((s) => s.stepId < escalation.stepId && s.units.some((u) => isUnanswered(u.outcome)))
     .at(-1);
 }
 

@@ -1,7 +1,8 @@
 import type { Case } from '../domain/case';
 import type { BodyId, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
+import { stepDefinition } from '../domain/process';
 import type { StepRecord } from '../domain/step';
-import type { Audience, BodyResult, CaseSummary, PathStepKind, RenderedEmail } from '../email';
+import type { Audience, BodyResult, CaseSummary, PathStep, PathStepKind, RenderedEmail } from '../email';
 import type { Mailer } from '../ports/mailer';
 import type { Contact, WorkflowRules } from './workflow-rules';
 
@@ -34,6 +35,12 @@ export function audienceOf(recipient: Recipient): Audience {
 
 export function pathStepKind(kind: RequestKind): PathStepKind {
   return kind === 'escalation' ? 'triage' : kind;
+}
+
+/** A step definition as a path in an e-mail names it: its request and the bodies asked. */
+export function pathStep(definitionId: string): PathStep {
+  const def = stepDefinition(definitionId);
+  return { kind: pathStepKind(def.requestKind), bodies: def.units.map((u) => u.bodyId) };
 }
 
 export function bodyResults(step: StepRecord): BodyResult[] {

@@ -1,6 +1,6 @@
 import type { AuditEvent, Case } from '../domain/case';
 import type { BodyId, Language, Nivaa } from '../kernel/ids';
-import type { StepRecord } from '../domain/step';
+import { pendingRecipients, type StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
@@ -84,9 +84,7 @@ function waitingUnits(rules: WorkflowRules, c: Case, step: StepRecord, lang: Lan
     .filter((u) => u.status === 'open')
     .map((unit) => {
       const names = new Map(unitContacts(rules, c, step.definitionId, unit.bodyId).map((p) => [p.memberId, p.name]));
-      const pending = unit.recipients
-        .filter((r) => !unit.answers.some((a) => a.memberId === r.memberId))
-        .map((r) => names.get(r.memberId) ?? r.memberId);
+      const pending = pendingRecipients(unit).map((r) => names.get(r.memberId) ?? r.memberId);
       return {
         stepId: step.stepId,
         unitId: unit.unitId,

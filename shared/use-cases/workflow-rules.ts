@@ -1,7 +1,7 @@
-import type { Case, FinalStatus } from '../domain/case';
-import type { BodyId, Choice, Language, Recipient, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
+import type { Case } from '../domain/case';
+import type { BodyId, Choice, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
+import type { PlanResult } from '../domain/planner';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
-import type { MessageKey } from '../i18n';
 
 /**
  * What the workflow use cases need from the governance configuration and the process planner
@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n';
  */
 export interface WorkflowRules {
   /** The next step of the case, or how it ends, from the case and its steps so far. */
-  plan(c: Case, steps: readonly StepRecord[], now: Date): Plan;
+  plan(c: Case, steps: readonly StepRecord[], now: Date): PlanResult;
   /** Everyone in a body who is told about a case (for brukerråd: the case's service's council). */
   contactsOf(recipient: Recipient, c: Case): Contact[];
   /** The members of a body who act on its behalf (who vote: not deputies or secretaries). */
@@ -45,15 +45,3 @@ export interface Contact {
   email: string;
   language: Language;
 }
-
-export interface PlannedUnit {
-  unitId: string;
-  bodyId: BodyId;
-  /** ISO 8601 UTC. */
-  deadline: string;
-  remindersLeft: number;
-}
-
-export type Plan =
-  | { kind: 'step'; definitionId: string; stepKind: StepKind; units: PlannedUnit[] }
-  | { kind: 'finished'; status: FinalStatus; reasonKey?: MessageKey; bodyId?: BodyId };

@@ -1,5 +1,6 @@
 import type { Language, Nivaa } from '../../kernel/ids';
-import { GRANT_PATH, NIVAA_PATHS, type StepDefinitionId, stepNameKey } from '../../domain/process';
+import { pathAhead } from '../../domain/planner';
+import { stepNameKey } from '../../domain/process';
 import { html } from '../../email/html';
 import { isMessageKey, t } from '../../i18n';
 import { renderDocument } from '../kit/layout';
@@ -20,11 +21,6 @@ export interface ReceiptView {
     needsConfirmation: boolean;
   };
   statusUrl: string;
-}
-
-/** Triage first, then the grant path (if DigiFin money is asked for), then the nivå's path. */
-export function pathAhead(proposal: ReceiptView['proposal']): StepDefinitionId[] {
-  return ['triage', ...(proposal.digifinGrantPath ? GRANT_PATH : []), ...NIVAA_PATHS[proposal.nivaa]];
 }
 
 export function receiptPage(view: ReceiptView, lang: Language): string {

@@ -4,6 +4,7 @@ import {
   allowedChoices,
   type CompletedStep,
   deadlineSeconds,
+  pathAhead,
   type PlanResult,
   type ProcessState,
   ProcessStateError,
@@ -142,6 +143,33 @@ describe('planNext: paths', () => {
       ['nivaa2.consultation', { samstyringsstrukturen: 'withdrawn' }],
     ]);
     expect(end).toMatchObject({ status: 'withdrawn', reasonKey: 'governance.finished.withdrawn' });
+  });
+});
+
+describe('pathAhead', () => {
+  it('is triage, the grant path when a grant is asked for, then the nivå path', () => {
+    expect(pathAhead({ nivaa: 3, digifinGrantPath: false })).toEqual(['triage', 'nivaa3.consultation', 'nivaa3.decision']);
+    expect(pathAhead(NIVAA2_GRANT)).toEqual([
+      'triage',
+      'grant.recommendation',
+      'grant.decision',
+      'nivaa2.consultation',
+      'nivaa2.decision',
+    ]);
+  });
+
+  it('is the path the planner walks when every step goes ahead', () => {
+    const planned: string[] = [];
+    const steps: CompletedStep[] = [];
+    for (;;) {
+      const next = planNext({ nivaa: 1, digifinGrantPath: true, steps }, gov, NOW, DAY);
+      if (next.kind === 'finished') break;
+      planned.push(next.step.definitionId);
+      const outcome: UnitOutcome =
+        next.step.kind === 'triage' ? 'confirm' : next.step.kind === 'consultation' ? 'support' : 'approve';
+      steps.push({ definitionId: next.step.definitionId, units: next.step.units.map((u) => ({ ...u, outcome })) });
+    }
+    expect(planned).toEqual(pathAhead({ nivaa: 1, digifinGrantPath: true }));
   });
 });
 

@@ -43,6 +43,23 @@ describe('advance-case (Step Functions task Advance)', () => {
     expect(to).toEqual(expect.arrayContaining(SECRETARIAT_EMAILS));
   });
 
+  it('lists the path ahead in the receipt e-mail, as the receipt page does', async () => {
+    const s = await workflowSetup(nivaa3Application());
+    await advance(s, null);
+    const receipt = s.ports.mailer.sent.find((m) => m.subject.startsWith('Kvittering'));
+    expect(receipt?.text).toContain('Veien videre:');
+    const steps = [
+      'Sekretariatet vurderer saken og bekrefter eller endrer nivået.',
+      'Høring: Brukerrådet.',
+      'Beslutning: Daglig leder i DIF.',
+    ];
+    for (const step of steps) expect(receipt?.text).toContain(step);
+    // In the path's order: triage, then the brukerråd, then daglig leder.
+    const at = steps.map((step) => receipt?.text.indexOf(step) ?? -1);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(receipt?.text).toContain('Veien kan endre seg hvis nivået blir endret.');
+  });
+
   it('is idempotent when Step Functions retries it: the open step is handed out again', async () => {
     const s = await workflowSetup();
     const first = await advance(s, null);
