@@ -63,18 +63,8 @@ export const DeployConfigSchema = z
   });
 export type DeployConfig = z.infer<typeof DeployConfigSchema>;
 
-export const DEPLOY_CONTEXT_KEYS = [
-  'senderDomain',
-  'senderEmail',
-  'secretariatEmail',
-  'operationsEmail',
-  'stageName',
-  'throttleRateLimit',
-  'throttleBurstLimit',
-  'publicBaseUrl',
-  'secondsPerDay',
-  'cognitoDomainPrefix',
-] as const;
+/** The context keys read: exactly the schema's settings, so a new setting cannot be forgotten here. */
+export const DEPLOY_CONTEXT_KEYS = DeployConfigSchema.keyof().options;
 
 export class DeployConfigError extends Error {
   override readonly name = 'DeployConfigError';

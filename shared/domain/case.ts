@@ -7,11 +7,15 @@ import {
   BodyIdSchema,
   CaseStatusSchema,
   FINAL_STATUSES,
+  FinalStatusSchema,
   LanguageSchema,
   NivaaSchema,
   RecipientSchema,
   UnitOutcomeSchema,
 } from '../kernel/ids';
+
+/** The outcome's status; defined with the other status codes. */
+export { type FinalStatus, FinalStatusSchema } from '../kernel/ids';
 
 /**
  * Case ids: 26 characters of lowercase RFC 4648 base32 (a–z, 2–7) = 130 random bits.
@@ -126,9 +130,6 @@ export const AuditEventSchema = z
   })
   .strict();
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
-
-export const FinalStatusSchema = z.enum(['approved', 'refused', 'withdrawn']);
-export type FinalStatus = z.infer<typeof FinalStatusSchema>;
 
 /** The final outcome, set when the case reaches a final status. */
 export const CaseOutcomeSchema = z

@@ -35,33 +35,22 @@ function cached<T>(make: (locale: string) => T): (lang: Language) => T {
   };
 }
 
-const dateTimeFormat = cached(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: EMAIL_TIME_ZONE,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
-);
-const dateFormat = cached(
-  (locale) => new Intl.DateTimeFormat(locale, { timeZone: EMAIL_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' }),
-);
-const compactFormat = cached(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: EMAIL_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
-);
+/** A cached date formatter that writes Norwegian time (EMAIL_TIME_ZONE). */
+function osloDateFormat(options: Intl.DateTimeFormatOptions): (lang: Language) => Intl.DateTimeFormat {
+  return cached((locale) => new Intl.DateTimeFormat(locale, { ...options, timeZone: EMAIL_TIME_ZONE }));
+}
+
+const CLOCK = { hour: '2-digit', minute: '2-digit' } as const;
+const dateTimeFormat = osloDateFormat({
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  ...CLOCK,
+  timeZoneName: 'short',
+});
+const dateFormat = osloDateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+const compactFormat = osloDateFormat({ day: '2-digit', month: '2-digit', year: 'numeric', ...CLOCK });
 const listFormat = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 
 /** "tirsdag 14. april 2026 kl. 12:00 CEST" / "Tuesday, 14 April 2026 at 12:00 CEST". */

@@ -47,7 +47,11 @@ export const CASE_STATUSES = [
 ] as const;
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
-export const FINAL_STATUSES: readonly CaseStatus[] = ['approved', 'refused', 'withdrawn'];
+/** The statuses a case ends in: it then has an outcome and changes no more. */
+export const FinalStatusSchema = CaseStatusSchema.extract(['approved', 'refused', 'withdrawn']);
+export type FinalStatus = z.infer<typeof FinalStatusSchema>;
+/** Widened so any status can be looked up in it. */
+export const FINAL_STATUSES: readonly CaseStatus[] = FinalStatusSchema.options;
 
 /** Step kinds in a process path. */
 export const STEP_KINDS = ['triage', 'consultation', 'decision', 'amendment'] as const;

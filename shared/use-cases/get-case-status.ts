@@ -114,11 +114,25 @@ export interface CaseStatusView {
  */
 export async function getCaseStatus(
   deps: GetCaseStatusDeps,
-  input: { caseId: string | undefined; lang: Language },
+  input: CaseViewInput,
 ): Promise<CaseStatusView> {
-  const c = await loadCase(deps.cases, input.caseId);
-  const steps = await deps.steps.listByCase(c.caseId);
+  const [c, steps] = await loadCaseAndSteps(deps, input.caseId);
   return caseStatusView(c, steps, input.lang);
+}
+
+/** What a view of one case is asked for: the case's id (from the path) and the reader's language. */
+export interface CaseViewInput {
+  caseId: string | undefined;
+  lang: Language;
+}
+
+/** The case (NotFoundError when there is none) and all its steps: what every view of a case reads. */
+export async function loadCaseAndSteps(
+  deps: GetCaseStatusDeps,
+  caseId: string | undefined,
+): Promise<[c: Case, steps: StepRecord[]]> {
+  const c = await loadCase(deps.cases, caseId);
+  return [c, await deps.steps.listByCase(c.caseId)];
 }
 
 export function caseStatusView(c: Case, steps: StepRecord[], lang: Language): CaseStatusView {

@@ -4,8 +4,7 @@ import { pendingRecipients, type StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
-import { loadCase } from './case-writes';
-import { type CaseStatusView, caseStatusView } from './get-case-status';
+import { type CaseStatusView, type CaseViewInput, caseStatusView, loadCaseAndSteps } from './get-case-status';
 import { statusText } from './get-journal';
 import { unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
@@ -61,10 +60,9 @@ export interface SecretariatCaseView {
  */
 export async function showSecretariatCase(
   deps: ShowSecretariatCaseDeps,
-  input: { caseId: string | undefined; lang: Language },
+  input: CaseViewInput,
 ): Promise<SecretariatCaseView> {
-  const c = await loadCase(deps.cases, input.caseId);
-  const steps = await deps.steps.listByCase(c.caseId);
+  const [c, steps] = await loadCaseAndSteps(deps, input.caseId);
   const { lang } = input;
   const openTriage = c.status === 'triage' ? steps.filter((s) => s.kind === 'triage' && s.status === 'open').at(-1) : undefined;
   return {

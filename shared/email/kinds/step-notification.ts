@@ -1,6 +1,6 @@
 import type { BodyId, Language } from '../../kernel/ids';
 import { t } from '../../i18n';
-import type { Block } from '../content';
+import type { Block, Fact } from '../content';
 import type { Instant } from '../format';
 import { makeLinks } from '../../ports/links';
 import { stepLabel } from '../labels';
@@ -47,61 +47,56 @@ function audienceLink(audience: Audience, baseUrl: string, caseId: string, lang:
   return [];
 }
 
-export function stepStartedEmail(input: StepStartedEmailInput, lang: Language): RenderedEmail {
+/**
+ * Both step e-mails: subject, preheader, heading and intro worded for the phase, the case's
+ * facts with the step and the phase's own facts, the phase's blocks, then the audience's link.
+ */
+function stepEmail(
+  phase: 'stepStarted' | 'stepEnded',
+  input: StepStartedEmailInput | StepEndedEmailInput,
+  lang: Language,
+  own: { facts: Fact[]; blocks: Block[] },
+): RenderedEmail {
   const c = input.case;
   const step = stepLabel(input.step, lang);
   return renderEmail({
     lang,
     audience: input.audience,
     recipientName: input.recipientName,
-    subject: t(lang, 'email.stepStarted.subject', { caseNumber: c.caseNumber, step }),
-    preheader: t(lang, 'email.stepStarted.preheader', { step }),
-    heading: t(lang, 'email.stepStarted.heading'),
+    subject: t(lang, `email.${phase}.subject`, { caseNumber: c.caseNumber, step }),
+    preheader: t(lang, `email.${phase}.preheader`, { step }),
+    heading: t(lang, `email.${phase}.heading`),
     blocks: [
       {
         type: 'paragraph',
-        text: t(lang, 'email.stepStarted.intro', { title: c.title, organisation: c.organisationName, step }),
+        text: t(lang, `email.${phase}.intro`, { title: c.title, organisation: c.organisationName, step }),
       },
-      {
-        type: 'facts',
-        items: [
-          ...caseFacts(c, lang),
-          { label: t(lang, 'email.fact.step'), value: step },
-          ...(input.bodies.length === 0
-            ? []
-            : [{ label: t(lang, 'email.fact.bodies'), value: bodiesText(input.bodies, lang) }]),
-          ...(input.deadline === undefined ? [] : [deadlineFact(input.deadline, lang)]),
-        ],
-      },
-      ...(input.audience.kind === 'applicant' && input.step !== 'amendment'
-        ? [{ type: 'paragraph' as const, text: t(lang, 'email.stepStarted.applicantNote') }]
-        : []),
+      { type: 'facts', items: [...caseFacts(c, lang), { label: t(lang, 'email.fact.step'), value: step }, ...own.facts] },
+      ...own.blocks,
       ...audienceLink(input.audience, input.baseUrl, c.caseId, lang),
     ],
   });
 }
 
-export function stepEndedEmail(input: StepEndedEmailInput, lang: Language): RenderedEmail {
-  const c = input.case;
-  const step = stepLabel(input.step, lang);
-  return renderEmail({
-    lang,
-    audience: input.audience,
-    recipientName: input.recipientName,
-    subject: t(lang, 'email.stepEnded.subject', { caseNumber: c.caseNumber, step }),
-    preheader: t(lang, 'email.stepEnded.preheader', { step }),
-    heading: t(lang, 'email.stepEnded.heading'),
-    blocks: [
-      {
-        type: 'paragraph',
-        text: t(lang, 'email.stepEnded.intro', { title: c.title, organisation: c.organisationName, step }),
-      },
-      { type: 'facts', items: [...caseFacts(c, lang), { label: t(lang, 'email.fact.step'), value: step }] },
-      ...listBlock(
-        t(lang, 'email.stepEnded.resultsIntro'),
-        input.results.map((r) => resultLine(r, lang)),
-      ),
-      ...audienceLink(input.audience, input.baseUrl, c.caseId, lang),
+export function stepStartedEmail(input: StepStartedEmailInput, lang: Language): RenderedEmail {
+  return stepEmail('stepStarted', input, lang, {
+    facts: [
+      ...(input.bodies.length === 0 ? [] : [{ label: t(lang, 'email.fact.bodies'), value: bodiesText(input.bodies, lang) }]),
+      ...(input.deadline === undefined ? [] : [deadlineFact(input.deadline, lang)]),
     ],
+    blocks:
+      input.audience.kind === 'applicant' && input.step !== 'amendment'
+        ? [{ type: 'paragraph', text: t(lang, 'email.stepStarted.applicantNote') }]
+        : [],
+  });
+}
+
+export function stepEndedEmail(input: StepEndedEmailInput, lang: Language): RenderedEmail {
+  return stepEmail('stepEnded', input, lang, {
+    facts: [],
+    blocks: listBlock(
+      t(lang, 'email.stepEnded.resultsIntro'),
+      input.results.map((r) => resultLine(r, lang)),
+    ),
   });
 }

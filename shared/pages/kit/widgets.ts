@@ -65,41 +65,46 @@ export interface TextFieldInput extends Common {
   maxlength?: number;
 }
 
-export function textField(input: TextFieldInput): SafeHtml {
+/**
+ * A labelled control in a ds-field: the label, help text and inline error above it; `control`
+ * gets the field's id and the aria attributes that tie the control to them.
+ */
+function labelledField(input: Common, control: (id: string, aria: SafeHtml) => SafeHtml): SafeHtml {
   const id = fieldId(input.name);
   const error = errorOf(input.name, input.errors);
   return html`<div class="ds-field">
 <label class="ds-label" for="${id}">${input.label}</label>
 ${hintOf(id, input.hint)}
 ${messageOf(id, error)}
-<input class="ds-input" type="${input.type ?? 'text'}" id="${id}" name="${input.name}" value="${input.values[input.name] ?? ''}"${input.autocomplete ? html` autocomplete="${input.autocomplete}"` : ''}${input.inputmode ? html` inputmode="${input.inputmode}"` : ''}${input.maxlength ? html` maxlength="${input.maxlength}"` : ''}${ariaAttrs(id, input.hint, error)}>
+${control(id, ariaAttrs(id, input.hint, error))}
 </div>`;
+}
+
+export function textField(input: TextFieldInput): SafeHtml {
+  return labelledField(
+    input,
+    (id, aria) =>
+      html`<input class="ds-input" type="${input.type ?? 'text'}" id="${id}" name="${input.name}" value="${input.values[input.name] ?? ''}"${input.autocomplete ? html` autocomplete="${input.autocomplete}"` : ''}${input.inputmode ? html` inputmode="${input.inputmode}"` : ''}${input.maxlength ? html` maxlength="${input.maxlength}"` : ''}${aria}>`,
+  );
 }
 
 export function textArea(input: Common & { rows?: number; maxlength?: number }): SafeHtml {
-  const id = fieldId(input.name);
-  const error = errorOf(input.name, input.errors);
-  return html`<div class="ds-field">
-<label class="ds-label" for="${id}">${input.label}</label>
-${hintOf(id, input.hint)}
-${messageOf(id, error)}
-<textarea class="ds-input" id="${id}" name="${input.name}" rows="${input.rows ?? 5}"${input.maxlength ? html` maxlength="${input.maxlength}"` : ''}${ariaAttrs(id, input.hint, error)}>${input.values[input.name] ?? ''}</textarea>
-</div>`;
+  return labelledField(
+    input,
+    (id, aria) =>
+      html`<textarea class="ds-input" id="${id}" name="${input.name}" rows="${input.rows ?? 5}"${input.maxlength ? html` maxlength="${input.maxlength}"` : ''}${aria}>${input.values[input.name] ?? ''}</textarea>`,
+  );
 }
 
 export function select(input: Common & { options: readonly Option[] }): SafeHtml {
-  const id = fieldId(input.name);
-  const error = errorOf(input.name, input.errors);
   const current = input.values[input.name] ?? '';
   const options = input.options.map(
     (o) => html`<option value="${o.value}"${o.value === current ? html` selected` : ''}>${o.label}</option>`,
   );
-  return html`<div class="ds-field">
-<label class="ds-label" for="${id}">${input.label}</label>
-${hintOf(id, input.hint)}
-${messageOf(id, error)}
-<select class="ds-input" id="${id}" name="${input.name}"${ariaAttrs(id, input.hint, error)}>${options}</select>
-</div>`;
+  return labelledField(
+    input,
+    (id, aria) => html`<select class="ds-input" id="${id}" name="${input.name}"${aria}>${options}</select>`,
+  );
 }
 
 /** The id the error summary links to for a radio group: its first option. */
