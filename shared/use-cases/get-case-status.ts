@@ -108,7 +108,7 @@ export interface CaseStatusView {
 }
 
 /**
- * GET /api/cases/{caseId}: the applicant's view of a case (issue 3 public contract: number,
+ * GET /api/cases/{caseId}: the applicant's view of a case (the public contract: number,
  * nivå, current step, steps with outcomes, deadlines, who has been notified, final outcome).
  * The contact person, member e-mail addresses and task tokens never appear.
  */

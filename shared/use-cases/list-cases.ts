@@ -23,7 +23,7 @@ export interface ListCasesDeps {
 
 /**
  * The secretariat's default queue: every open status, triage first (the secretariat receives
- * every new case and confirms its nivå, DOMAIN.md), then cases still entering triage, running
+ * every new case and confirms its nivå), then cases still entering triage, running
  * steps, and cases waiting for the applicant.
  */
 export const OPEN_STATUS_ORDER: readonly CaseStatus[] = ['triage', 'submitted', 'consultation', 'decision', 'returned'];

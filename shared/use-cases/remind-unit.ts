@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/case';
 import { isFinalStatus } from '../domain/lifecycle';
-import { appendEvent } from '../domain/lifecycle';
 import { findUnit } from '../domain/step';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { CaseRepository } from '../ports/case-repository';
-import { loadCase, updateCase } from './case-writes';
+import { appendAudit, loadCase } from './case-writes';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
 
 export interface RemindUnitDeps extends ActionLinkDeps {
@@ -28,8 +27,8 @@ export interface RemindUnitResult {
 const NOT_OPEN = 'secretariat.remind.notOpen';
 
 /**
- * The secretariat chases a late answer by hand (DOMAIN.md "Who is who": the secretariat
- * chases late answers): every member of the unit who has not answered gets a reminder with a
+ * The secretariat chases a late answer by hand (following up late answers is the
+ * secretariat's task): every member of the unit who has not answered gets a reminder with a
  * fresh personal link, exactly like the workflow's scheduled reminders (issueActionLinks), and
  * the case's audit trail records who sent it. The scheduled reminder rounds and the deadline
  * are unchanged. A closed unit or a final case → 409 and nothing is sent.
@@ -50,8 +49,6 @@ export async function remindUnit(
   }
   const sent = await issueActionLinks(deps, c, step, unit, 'reminder');
   const at = deps.clock.now();
-  await updateCase(deps.cases, c.caseId, (latest) =>
-    appendEvent(latest, 'reminder_sent', { actor: input.actor, at, stepId, bodyId: unit.bodyId }),
-  );
+  await appendAudit(deps.cases, c.caseId, 'reminder_sent', { actor: input.actor, at, stepId, bodyId: unit.bodyId });
   return { caseNumber: c.caseNumber, sent };
 }

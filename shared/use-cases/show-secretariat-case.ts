@@ -54,9 +54,8 @@ export interface SecretariatCaseView {
 }
 
 /**
- * GET /sekretariat/sak/{caseId}: everything the secretariat needs to triage and chase a case
- * (DOMAIN.md "Who is who"): the applicant's view plus the contact person, who has not
- * answered yet, and the full audit trail (actor ids, comments, reasons). Changes nothing.
+ * GET /sekretariat/sak/{caseId}: everything the secretariat needs to triage and chase a case:
+ * the applicant's view plus the contact person, who has not answered yet, and the full audit trail (actor ids, comments, reasons). Changes nothing.
  */
 export async function showSecretariatCase(
   deps: ShowSecretariatCaseDeps,
