@@ -8,7 +8,9 @@ import { ConfigError } from '../../shared/errors';
 import type { SignInDeps, SignInMethod } from '../../shared/pages/secretariat/sign-in';
 import { type AppConfig, config } from '../config';
 import { makeCognitoSignIn } from './cognito-sign-in';
-import { type AwsPorts, awsPorts } from './aws-ports';
+import { type AwsPorts, awsPorts, systemClock } from './aws-ports';
+import { documentClient } from './clients';
+import { makeOnceMailer } from './once-mailer';
 import { sesMailer } from './ses-mailer';
 import { hashToken, sha256Base64Url, sha256Hex } from './crypto';
 
@@ -36,7 +38,8 @@ export function workflowDeps() {
   const cfg = config();
   return {
     ...awsPorts(),
-    mailer: sesMailer(),
+    // Step Functions retries tasks: each keyed e-mail goes out once however often a task runs.
+    mailer: makeOnceMailer(sesMailer(), { client: documentClient(), tableName: cfg.tableName }, systemClock.now),
     rules: makeGovernanceRules(governance, cfg.secondsPerDay),
     baseUrl: cfg.publicBaseUrl,
   };

@@ -23,6 +23,8 @@ export const STEP_SK_PREFIX = 'STEP#';
 export const tokenKey = (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' });
 export const counterKey = (year: number) => ({ pk: `COUNTER#${year}`, sk: 'COUNTER' });
 export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
+/** Sent-marker of a keyed e-mail, by the key's hash (keys name cases and members). */
+export const sentEmailKey = (keyHash: string) => ({ pk: `EMAIL#${keyHash}`, sk: 'EMAIL' });
 
 /** Epoch-seconds attribute DynamoDB TTL deletes by (the data stack sets TimeToLiveAttribute). */
 export const TTL_ATTRIBUTE = KEY.ttlAttribute;

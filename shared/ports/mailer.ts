@@ -11,4 +11,9 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   language: Language;
+  /**
+   * Sent at most once per key: a retried or resumed workflow task skips what it sent before
+   * (one e-mail per case, step, unit, round, recipient and kind). Without a key, always sent.
+   */
+  onceKey?: string;
 }

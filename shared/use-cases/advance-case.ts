@@ -11,7 +11,7 @@ import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { AdvanceInput, AdvanceOutput } from '../workflow/contract';
 import { ignoreDone, loadCase, updateCase } from './case-writes';
-import { audienceOf, bodyResults, caseSummary, contactsOf, pathStep, pathStepKind, sendTo, unitContacts } from './notices';
+import { audienceOf, bodyResults, caseSummary, contactsOf, emailKey, pathStep, pathStepKind, sendTo, unitContacts } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface AdvanceCaseDeps {
@@ -29,7 +29,8 @@ const SYSTEM = { kind: 'system' } as const;
  * The Advance task (shared/workflow/contract.ts): closes the step that just ended, applies its
  * effect on the case (styret lifting a case to nivå 1), asks the planner for the next step and
  * opens it, or ends the case. Step Functions retries this task, so every write is idempotent:
- * a step that already exists is reused, a closed step is not closed twice.
+ * a step that already exists is reused, each audit event is logged once, and each e-mail is
+ * once-keyed (Mailer.onceKey), so a retry after a crash half-way finishes what was left.
  */
 export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): Promise<AdvanceOutput> {
   let c = await loadCase(deps.cases, input.caseId);
@@ -45,11 +46,11 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
   }
 
   const steps = await deps.steps.listByCase(c.caseId);
-  const open = steps.find((s) => s.status === 'open');
-  // A retried Advance after the step was created: hand the same step to the workflow again.
-  if (open) return stepOutput(deps, c, open);
-
   const now = deps.clock.now();
+  // A retried Advance after the step was created: the same step, and what did not happen yet.
+  const open = steps.find((s) => s.status === 'open');
+  if (open) return startStep(deps, c, open, steps, now);
+
   const plan = deps.rules.plan(c, steps, now);
   if (plan.kind === 'finished') {
     c = await updateCase(deps.cases, c.caseId, (current) =>
@@ -86,19 +87,33 @@ export async function advanceCase(deps: AdvanceCaseDeps, input: AdvanceInput): P
     })),
   });
   await ignoreDone(deps.steps.create(step));
-  const stored = (await deps.steps.get(c.caseId, step.stepId)) ?? step;
+  return startStep(deps, c, (await deps.steps.get(c.caseId, step.stepId)) ?? step, steps, now);
+}
+
+/**
+ * Everything that follows a stored step, each part once however often a retried Advance runs
+ * it: the case moves to the step's status (logged once), the receipt after the first step, the
+ * step-started notices (once-keyed e-mails).
+ */
+async function startStep(
+  deps: AdvanceCaseDeps,
+  c: Case,
+  stored: StepRecord,
+  steps: readonly StepRecord[],
+  now: Date,
+): Promise<AdvanceOutput> {
   const notify = deps.rules.notifyOnStart(stored.definitionId);
-  const firstStep = steps.length === 0;
-  c = await updateCase(deps.cases, c.caseId, (current) => {
+  const started = await updateCase(deps.cases, c.caseId, (current) => {
+    if (current.events.some((e) => e.type === 'step_started' && e.stepId === stored.stepId)) return current;
     const to = statusForStepKind(stored.kind);
     const input = { actor: SYSTEM, at: now, stepId: stored.stepId, recipients: notify };
     return current.status === to
       ? appendEvent(current, 'step_started', input)
       : transition(current, to, { ...input, type: 'step_started' });
   });
-  if (firstStep) await sendReceipt(deps, c);
-  await notifyStep(deps, c, stored, notify, 'started');
-  return stepOutput(deps, c, stored);
+  if ((steps[0]?.stepId ?? stored.stepId) === stored.stepId) await sendReceipt(deps, started);
+  await notifyStep(deps, started, stored, notify, 'started');
+  return stepOutput(deps, started, stored);
 }
 
 /**
@@ -130,11 +145,15 @@ function stepOutput(deps: AdvanceCaseDeps, c: Case, step: StepRecord): AdvanceOu
 async function finishStep(deps: AdvanceCaseDeps, c: Case, stepId: string): Promise<Case> {
   const step = await deps.steps.get(c.caseId, stepId);
   if (!step) throw new NotFoundError(`Step ${stepId} of case ${c.caseId} not found`);
-  if (step.status === 'closed') return c; // a retried Advance: effects were applied before
+  const logged = (x: Case) => x.events.some((e) => e.type === 'step_completed' && e.stepId === stepId);
+  // Closed but never completed: withdrawn, which ends the case without a step result.
+  if (step.status === 'closed' && !logged(c)) return c;
   const now = deps.clock.now();
   const lifted = step.units.some((u) => u.outcome === 'lift');
   const notify = deps.rules.notifyOnEnd(step.definitionId);
+  // A retried Advance logs the completion once and sends only the notices not sent yet.
   const updated = await updateCase(deps.cases, c.caseId, (current) => {
+    if (logged(current)) return current;
     let next = appendEvent(current, 'step_completed', { actor: SYSTEM, at: now, stepId, recipients: notify });
     if (lifted && next.nivaa === 2 && next.status === 'decision') {
       next = liftToNivaa1(next, { actor: SYSTEM, at: now, stepId });
@@ -160,6 +179,7 @@ async function sendReceipt(deps: AdvanceCaseDeps, c: Case): Promise<void> {
       },
       lang,
     ),
+    emailKey(c.caseId, 'receipt'),
   );
 }
 
@@ -184,7 +204,7 @@ async function notifyStep(
       return phase === 'started'
         ? stepStartedEmail({ ...common, bodies: step.units.map((u) => u.bodyId), deadline: step.deadline }, lang)
         : stepEndedEmail({ ...common, results: bodyResults(step) }, lang);
-    });
+    }, emailKey(c.caseId, step.stepId, `step-${phase}`));
   }
 }
 
@@ -205,6 +225,7 @@ async function notifyWithdrawnMembers(deps: AdvanceCaseDeps, c: Case, stepId: st
         { baseUrl: deps.baseUrl, case: caseSummary(c), ...(person.name ? { recipientName: person.name } : {}), bodyId: unit.bodyId },
         lang,
       ),
+      emailKey(c.caseId, step.stepId, unit.unitId, 'withdrawn'),
     );
   }
 }
@@ -226,6 +247,7 @@ async function notifyFinal(deps: AdvanceCaseDeps, c: Case, decidedBy: Recipient 
         },
         lang,
       ),
+      emailKey(c.caseId, 'final'),
     );
   }
 }

@@ -4,7 +4,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { UnitTimeoutInput, UnitTimeoutOutput } from '../workflow/contract';
 import { appendAudit, closeUnit, loadCase, loadUnit } from './case-writes';
 import { type ActionLinkDeps, issueActionLinks } from './issue-action-links';
-import { caseSummary, contactsOf, pathStepKind, sendTo } from './notices';
+import { caseSummary, contactsOf, emailKey, pathStepKind, sendTo } from './notices';
 
 export interface HandleUnitTimeoutDeps extends ActionLinkDeps {
   cases: CaseRepository;
@@ -68,6 +68,7 @@ export async function handleUnitTimeout(deps: HandleUnitTimeoutDeps, input: Unit
         },
         lang,
       ),
+      emailKey(c.caseId, unit.stepId, unit.unitId, 'deadline-passed'),
     );
   }
   return { action: 'closed', result: { unitId: unit.unitId, outcome } };

@@ -60,14 +60,24 @@ export async function sendTo(
   mailer: Mailer,
   contacts: readonly Contact[],
   render: (contact: Contact, lang: Language) => RenderedEmail,
+  once?: (contact: Contact) => string,
 ): Promise<number> {
   let sent = 0;
   for (const contact of contacts) {
     const email = render(contact, contact.language);
-    await mailer.send({ to: contact.email, language: contact.language, ...email });
+    const onceKey = once?.(contact);
+    await mailer.send({ to: contact.email, language: contact.language, ...email, ...(onceKey ? { onceKey } : {}) });
     sent += 1;
   }
   return sent;
+}
+
+/**
+ * The once-key of a workflow e-mail: what it is about (case, step, unit, round, kind) and to
+ * whom, so a retried task sends each e-mail once (Mailer.onceKey).
+ */
+export function emailKey(caseId: string, ...about: readonly string[]): (contact: Contact) => string {
+  return (contact) => [caseId, ...about, contact.memberId].join('/');
 }
 
 /** Contacts of several recipient groups, each address once (a person may sit in two bodies). */

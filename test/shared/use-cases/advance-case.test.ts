@@ -190,6 +190,49 @@ describe('advance-case (Step Functions task Advance)', () => {
     expect(new Set(to).size).toBe(to.length);
   });
 
+  it('finishes a half-done Advance on retry: status once, every notice once, none lost', async () => {
+    const s = await workflowSetup();
+    const mailer = s.ports.mailer;
+    const send = mailer.send.bind(mailer);
+    let calls = 0;
+    // The task crashes at its second e-mail, after the step and the receipt.
+    mailer.send = async (message) => {
+      calls += 1;
+      if (calls === 2) throw new Error('SES throttled');
+      return send(message);
+    };
+    await expect(advance(s, null)).rejects.toThrow('SES throttled');
+    mailer.send = send;
+    const out = await advance(s, null);
+    expect(out.done).toBe(false);
+    const to = mailer.sent.map((m) => `${m.to} ${m.subject}`);
+    expect(new Set(to).size).toBe(to.length);
+    expect(mailer.sent.map((m) => m.to)).toEqual(expect.arrayContaining(['kari.eksempel@example.org', ...SECRETARIAT_EMAILS]));
+    const c = await s.ports.cases.get(s.caseId);
+    expect(c?.status).toBe('triage');
+    expect(c?.events.filter((e) => e.type === 'step_started')).toHaveLength(1);
+    // Retried again after everything was done: nothing new.
+    const before = mailer.sent.length;
+    await advance(s, null);
+    expect(mailer.sent).toHaveLength(before);
+    expect((await s.ports.cases.get(s.caseId))?.version).toBe(c?.version);
+  });
+
+  it('completes a step once when Advance is retried after it logged the completion', async () => {
+    const s = await workflowSetup(nivaa3Application());
+    await advance(s, null);
+    const completed = await closeAllUnits(s, '001', 'confirm');
+    s.ports.steps.faults.failNext('closeStep', new Error('throttled'));
+    await expect(advance(s, completed)).rejects.toThrow('throttled');
+    await advance(s, completed);
+    await advance(s, completed);
+    const c = await s.ports.cases.get(s.caseId);
+    expect(c?.events.filter((e) => e.type === 'step_completed' && e.stepId === '001')).toHaveLength(1);
+    expect((await s.ports.steps.get(s.caseId, '001'))?.status).toBe('closed');
+    const subjects = s.ports.mailer.sent.map((m) => `${m.to} ${m.subject}`);
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
   it('rejects a payload that is not the contract', async () => {
     const s = await workflowSetup();
     await expect(makeAdvance(s.deps)({ caseId: s.caseId })).rejects.toThrow();
