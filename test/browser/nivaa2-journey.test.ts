@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { meetsThreshold } from '../../shared/domain/decision-rules';
 import type { BodyId, Choice, Language, RequestKind } from '../../shared/kernel/ids';
-import { bodyName, outcomeLabel } from '../../shared/email/labels';
+import { bodyName, outcomeLabel, stepLabel } from '../../shared/email/labels';
 import { governance } from '../../shared/domain/governance/load';
 import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
@@ -281,7 +281,7 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
     const steps = page.locator('.app-timeline > li');
     expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual(['closed', 'closed', 'closed']);
     expect(await steps.locator('h3').allInnerTexts()).toEqual(
-      (['triage', 'consultation', 'decision'] as const).map((kind) => expect.stringContaining(t(LANG, `email.step.${kind}`))),
+      (['triage', 'consultation', 'decision'] as const).map((kind) => expect.stringContaining(stepLabel(kind, LANG))),
     );
     expect(await steps.nth(1).innerText()).toContain(`${bodyName('samstyringsstrukturen', LANG)}: ${outcomeLabel('support', LANG)}`);
     expect(await steps.nth(2).innerText()).toContain(`${bodyName('styret', LANG)}: ${outcomeLabel('approve', LANG)}`);
