@@ -18,7 +18,7 @@ import { statusPage } from './status-page';
 import { caseNoticePage, caseNotFoundPage, WITHDRAW_REASON_FIELD, withdrawConfirmPage } from './withdraw-page';
 
 /**
- * The applicant's case pages (issue 5): the status page and, behind the same unguessable id,
+ * The applicant's case pages: the status page and, behind the same unguessable id,
  * the amendment form and the withdrawal confirmation. They present the get-case-status,
  * amend-application and withdraw-case use cases; the rules stay there.
  */

@@ -9,7 +9,7 @@ import { renderDocument } from '../kit/layout';
 import { paths } from '../../config/routes';
 
 /**
- * The applicant's status page, /sak/{caseId} (issue 5): where the case is now, the nivå and
+ * The applicant's status page, /sak/{caseId}: where the case is now, the nivå and
  * why, each step with the bodies asked, deadlines and outcomes, the statements, every event,
  * and the ways to act on it (amend when returned, withdraw while open). Everything comes from
  * the get-case-status use case, the same view the JSON API returns.

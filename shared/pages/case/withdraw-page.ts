@@ -8,7 +8,7 @@ import { renderDocument } from '../kit/layout';
 import { paths } from '../../config/routes';
 
 /**
- * Withdrawal with a confirmation (issue 5): GET /sak/{id}/trekk asks, POST does it. Without
+ * Withdrawal with a confirmation: GET /sak/{id}/trekk asks, POST does it. Without
  * JavaScript the confirmation is its own page; nothing changes until its button is pressed.
  */
 export const WITHDRAW_REASON_FIELD = 'reason';
