@@ -13,7 +13,7 @@ import { subPage } from './show-case-page';
 
 /**
  * POST /sak/{caseId}/endre (amended application) and POST /sak/{caseId}/trekk (withdrawal),
- * both application/x-www-form-urlencoded with the form's CSRF token (issue 5).
+ * both application/x-www-form-urlencoded with the form's CSRF token.
  */
 export function makeHandler(deps: Deps<CaseActionDeps>) {
   const get = resolveDeps(deps);

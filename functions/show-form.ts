@@ -7,7 +7,7 @@ import { cookies } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 import { htmlPage, remember } from './http/html-page';
 
-/** GET / → the application form (issue 5). Changes nothing; sets the form nonce cookie if missing. */
+/** GET / → the application form. Changes nothing; sets the form nonce cookie if missing. */
 export function makeHandler(deps: Deps<FormPageDeps>) {
   const get = resolveDeps(deps);
   return htmlPage('show-form', async (event, signals) => {

@@ -6,7 +6,7 @@ import { caseApiDeps } from './adapters/handler-deps';
 import { type Deps, resolveDeps } from './lazy';
 import { htmlPage, remember } from './http/html-page';
 
-/** GET /journal?cursor= → the public journal page (issue 5); no personal data. */
+/** GET /journal?cursor= → the public journal page; no personal data. */
 export function makeHandler(deps: Deps<GetJournalDeps>) {
   const get = resolveDeps(deps);
   return htmlPage('show-journal', async (event, signals) => {

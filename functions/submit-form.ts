@@ -11,7 +11,7 @@ import { htmlPage, remember } from './http/html-page';
 
 /**
  * POST / (application/x-www-form-urlencoded) → 200 receipt, 400 the form with errors, 403 on a
- * failed CSRF check, 409 when the form was already used for other content (issue 5).
+ * failed CSRF check, 409 when the form was already used for other content.
  */
 export function makeHandler(deps: Deps<SubmitApplicationDeps & FormPageDeps>) {
   const get = resolveDeps(deps);

@@ -18,14 +18,14 @@ export const FUNCTIONS = {
   startStepUnit: 'start-step-unit',
   handleUnitTimeout: 'handle-unit-timeout',
   notifyFailure: 'notify-failure',
-  // The applicant's pages (issue 5): form, receipt, case status, amendment, withdrawal, journal.
+  // The applicant's pages: form, receipt, case status, amendment, withdrawal, journal.
   showForm: 'show-form',
   submitForm: 'submit-form',
   showCasePage: 'show-case-page',
   casePageAction: 'case-page-action',
   showJournal: 'show-journal',
   serveAsset: 'serve-asset',
-  // The secretariat's pages (issue 5): work queues, a case with triage and reminders, sign-in.
+  // The secretariat's pages: work queues, a case with triage and reminders, sign-in.
   showSecretariatPage: 'show-secretariat-page',
   secretariatPageAction: 'secretariat-page-action',
   signInSecretariat: 'sign-in-secretariat',

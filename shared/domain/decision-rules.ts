@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * How a collective body reaches an outcome, as configuration data (issue 2 item 5; DOMAIN.md
- * "Decision rules for collective bodies"). Thresholds are exact ratios of integers and are
+ * How a collective body reaches an outcome, as configuration data (styret acts under
+ * aksjeloven, Eierstrategi ch. 9). Thresholds are exact ratios of integers and are
  * compared by cross-multiplication, never as floats, so "exactly one third" is exact.
  *
  * Participation: a member takes part by answering. An abstention (a decision step's

@@ -9,7 +9,6 @@ import { governanceMessages } from './catalogs/governance';
 import { lifecycleMessages } from './catalogs/lifecycle';
 import { pageMessages } from './catalogs/pages';
 import { secretariatMessages } from './catalogs/secretariat';
-import { webMessages } from './catalogs/web';
 
 /**
  * All user-facing text. Each area lives in its own catalog file under catalogs/;
@@ -25,7 +24,6 @@ const areas = [
   emailMessages,
   apiMessages,
   pageMessages,
-  webMessages,
   secretariatMessages,
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { Actor, AuditEvent, Case } from '../domain/case';
+import { bodyName, choiceLabel, outcomeLabel, stepLabel } from '../email/labels';
 import type { BodyId, CaseStatus, Choice, Language, Nivaa, Recipient, StepKind, UnitOutcome } from '../kernel/ids';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
@@ -206,10 +207,10 @@ function unitView(unit: StepUnitRecord, lang: Language): UnitView {
   return {
     unitId: unit.unitId,
     bodyId: unit.bodyId,
-    bodyText: t(lang, `email.body.${unit.bodyId}`),
+    bodyText: bodyName(unit.bodyId, lang),
     status: unit.status,
     outcome: unit.outcome ?? null,
-    outcomeText: unit.outcome ? t(lang, `email.outcome.${unit.outcome}`) : null,
+    outcomeText: unit.outcome ? outcomeLabel(unit.outcome, lang) : null,
     deadline: unit.deadline,
     closedAt: unit.closedAt ?? null,
   };
@@ -222,7 +223,7 @@ function statements(step: StepRecord, lang: Language): StatementView[] {
       bodyId: unit.bodyId,
       memberId: a.memberId,
       choice: a.choice,
-      choiceText: t(lang, `email.choice.${a.choice}`),
+      choiceText: choiceLabel(a.choice, lang),
       comment: a.comment ?? null,
       at: a.at,
     })),
@@ -264,7 +265,7 @@ function eventView(e: AuditEvent, lang: Language): EventView {
 }
 
 function stepKindText(lang: Language, kind: StepKind): string {
-  return t(lang, `email.step.${kind}`);
+  return stepLabel(kind, lang);
 }
 
 /** Stored keys may predate a catalog change: an unknown key shows as itself rather than failing. */

@@ -10,6 +10,7 @@ import {
   reminderEmail,
   type RenderedEmail,
 } from '../email';
+import { stepLabel } from '../email/labels';
 import { isMessageKey, t } from '../i18n';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { Clock } from '../ports/clock';
@@ -107,7 +108,7 @@ function stalledBefore(steps: readonly StepRecord[], escalation: StepRecord): St
 function stepText(step: StepRecord | undefined, lang: Contact['language']): string {
   if (!step) return '';
   const key = `governance.step.${step.definitionId}`;
-  return isMessageKey(key) ? t(lang, key) : t(lang, `email.step.${step.kind}`);
+  return isMessageKey(key) ? t(lang, key) : stepLabel(step.kind, lang);
 }
 
 function base(deps: ActionLinkDeps, c: Case, person: Contact, unit: StepUnitRecord) {

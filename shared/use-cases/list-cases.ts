@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Case, UtcTimestampSchema } from '../domain/case';
+import { stepLabel } from '../email/labels';
 import {
   type BodyId,
   type CaseStatus,
@@ -10,7 +11,6 @@ import {
 } from '../kernel/ids';
 import type { StepRecord } from '../domain/step';
 import { ValidationError } from '../errors';
-import { t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Page, PageRequest } from '../ports/page';
 import type { StepRepository } from '../ports/step-repository';
@@ -111,7 +111,7 @@ function caseRow(c: Case, step: StepRecord | undefined, lang: Language): CaseRow
   const currentStep = step && {
     stepId: step.stepId,
     kind: step.kind,
-    kindText: t(lang, `email.step.${step.kind}`),
+    kindText: stepLabel(step.kind, lang),
     bodies: step.units.filter((u) => u.status === 'open').map((u) => u.bodyId),
     deadline: step.deadline,
   };

@@ -1,4 +1,5 @@
 import type { AuditEvent, Case } from '../domain/case';
+import { bodyName, outcomeLabel, stepLabel } from '../email/labels';
 import type { BodyId, Language, Nivaa } from '../kernel/ids';
 import { pendingRecipients, type StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
@@ -86,7 +87,7 @@ function waitingUnits(rules: WorkflowRules, c: Case, step: StepRecord, lang: Lan
         stepId: step.stepId,
         unitId: unit.unitId,
         bodyId: unit.bodyId,
-        stepText: t(lang, `email.step.${step.kind}`),
+        stepText: stepLabel(step.kind, lang),
         deadline: unit.deadline,
         answered: unit.answers.length,
         recipients: unit.recipients.length,
@@ -104,8 +105,8 @@ function auditRow(e: AuditEvent, lang: Language): AuditRowView {
   if (e.fromNivaa !== undefined && e.toNivaa !== undefined) {
     details.push(t(lang, 'secretariat.audit.nivaa', { from: e.fromNivaa, to: e.toNivaa }));
   }
-  if (e.bodyId !== undefined) details.push(t(lang, `email.body.${e.bodyId}`));
-  if (e.result !== undefined) details.push(t(lang, `email.outcome.${e.result}`));
+  if (e.bodyId !== undefined) details.push(bodyName(e.bodyId, lang));
+  if (e.result !== undefined) details.push(outcomeLabel(e.result, lang));
   if (e.reasonKey !== undefined) details.push(isMessageKey(e.reasonKey) ? t(lang, e.reasonKey) : e.reasonKey);
   return {
     at: e.at,

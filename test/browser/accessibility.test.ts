@@ -70,7 +70,7 @@ describe('the applicant pages pass axe-core in every language', () => {
 
       await fillApplication(page, `Tilgjengelighetstest ${lang}`);
       await submitAndWait(page);
-      expect(await page.locator('h1').innerText()).toBe(t(lang, 'web.receipt.heading'));
+      expect(await page.locator('h1').innerText()).toBe(t(lang, 'pages.form.receipt.heading'));
       const caseNumber = await page.locator('.app-facts dd >> nth=0').innerText();
       await check(page, 'receipt', lang);
 
@@ -86,14 +86,14 @@ describe('the applicant pages pass axe-core in every language', () => {
       await check(page, 'withdraw-errors', lang);
       await page.fill('#f-reason', 'Ikke lenger aktuelt');
       await submitAndWait(page);
-      expect(await page.locator('h1').innerText()).toBe(t(lang, 'web.withdraw.done.heading', { caseNumber }));
+      expect(await page.locator('h1').innerText()).toBe(t(lang, 'pages.withdraw.done.heading', { caseNumber }));
       await check(page, 'withdraw-done', lang);
       await Promise.all([page.waitForNavigation(), page.click('main a')]);
       expect(await page.locator('.app-facts').innerText()).toContain(t(lang, 'status.withdrawn'));
       await check(page, 'status-withdrawn', lang);
 
       await page.goto(`${env.runtime.base}/journal`);
-      expect(await page.locator('table caption').innerText()).toBe(t(lang, 'web.journal.caption'));
+      expect(await page.locator('table caption').innerText()).toBe(t(lang, 'pages.journal.caption'));
       await check(page, 'journal', lang);
       await page.goto(`${env.runtime.base}/sak/aaaaaaaaaaaaaaaaaaaaaaaaaa`);
       await check(page, 'not-found', lang);
@@ -139,7 +139,7 @@ describe('the amendment pages pass axe-core in every language', () => {
     await page.fill('#f-title', 'Sak som er supplert');
     await page.fill('#f-contactPerson-phone', '40000000');
     await submitAndWait(page);
-    expect(await page.locator('h1').innerText()).toBe(t('en', 'web.amend.done.heading'));
+    expect(await page.locator('h1').innerText()).toBe(t('en', 'pages.amend.done.heading'));
     await check(page, 'amend-done', 'en');
     expect(env.browser.problems).toEqual([]);
   }, 180_000);

@@ -103,7 +103,7 @@ describe('a municipality applies through the browser and follows the case to its
     await fillWithKeyboard(page);
 
     // The receipt: case number, proposed nivå 3 with the reason, the path, the status link.
-    expect(await page.locator('h1').innerText()).toBe(t('nb', 'web.receipt.heading'));
+    expect(await page.locator('h1').innerText()).toBe(t('nb', 'pages.form.receipt.heading'));
     const receipt = await page.locator('main').innerText();
     expect(receipt).toContain('Nivå 3');
     expect(receipt).toContain(t('nb', 'classification.reason.functionalityChangeWithinPrice'));
@@ -146,8 +146,8 @@ describe('a municipality applies through the browser and follows the case to its
       { timeoutMs: 30_000, intervalMs: 500 },
     );
     const main = await page.locator('main').innerText();
-    expect(main).toContain(t('nb', 'web.case.outcome.heading'));
-    expect(main).toContain(t('nb', 'web.case.statements.heading'));
+    expect(main).toContain(t('nb', 'pages.case.outcome.heading'));
+    expect(main).toContain(t('nb', 'pages.case.statements.heading'));
     expect(await page.locator('#withdraw-link').count()).toBe(0);
     await checkPage(page, 'journey-status-approved-nb');
     expect(env.browser.problems).toEqual([]);

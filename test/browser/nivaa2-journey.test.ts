@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { meetsThreshold } from '../../shared/domain/decision-rules';
 import type { BodyId, Choice, Language, RequestKind } from '../../shared/kernel/ids';
-import { bodyName, outcomeLabel } from '../../shared/email/labels';
+import { bodyName, outcomeLabel, stepLabel } from '../../shared/email/labels';
 import { governance } from '../../shared/domain/governance/load';
 import { type Council, councilFor } from '../../shared/domain/governance/lookup';
 import { type MessageKey, t } from '../../shared/i18n';
@@ -82,22 +82,22 @@ async function choose(page: Page, legend: MessageKey, option: string): Promise<v
 
 async function fillApplication(page: Page): Promise<void> {
   const label = (key: MessageKey) => page.getByLabel(t(LANG, key), { exact: true });
-  const [yes, no] = [t(LANG, 'web.form.yes'), t(LANG, 'web.form.no')];
-  await label('web.form.title.label').fill('Vesentleg vidareutvikling for fylkeskommunane');
-  await label('web.form.needDescription.label').fill('Fylkeskommunane treng ei vesentleg utviding av tenesta.');
+  const [yes, no] = [t(LANG, 'pages.form.yes'), t(LANG, 'pages.form.no')];
+  await label('pages.form.title.label').fill('Vesentleg vidareutvikling for fylkeskommunane');
+  await label('pages.form.needDescription.label').fill('Fylkeskommunane treng ei vesentleg utviding av tenesta.');
   await page.locator('#f-needSource-direkte_innspill').check();
-  await label('web.form.applicant.name.label').fill('Vestland fylkeskommune');
-  await choose(page, 'web.form.applicant.kind.legend', t(LANG, 'application.option.organisationKind.fylkeskommune'));
-  await label('web.form.applicant.organisationNumber.label').fill('821311632');
-  await label('web.form.contactPerson.name.label').fill('Siri Fylke');
-  await label('web.form.contactPerson.email.label').fill(CONTACT);
-  await label('web.form.contactPerson.phone.label').fill('55 00 00 00');
-  await choose(page, 'web.form.matter.kind.legend', t(LANG, 'application.option.matterKind.significant_further_development'));
-  await label('web.form.matter.affectedServiceId.label').selectOption({ label: SERVICE?.name ?? '' });
+  await label('pages.form.applicant.name.label').fill('Vestland fylkeskommune');
+  await choose(page, 'pages.form.applicant.kind.legend', t(LANG, 'application.option.organisationKind.fylkeskommune'));
+  await label('pages.form.applicant.organisationNumber.label').fill('821311632');
+  await label('pages.form.contactPerson.name.label').fill('Siri Fylke');
+  await label('pages.form.contactPerson.email.label').fill(CONTACT);
+  await label('pages.form.contactPerson.phone.label').fill('55 00 00 00');
+  await choose(page, 'pages.form.matter.kind.legend', t(LANG, 'application.option.matterKind.significant_further_development'));
+  await label('pages.form.matter.affectedServiceId.label').selectOption({ label: SERVICE?.name ?? '' });
   // High risk, but not of strategic significance: that would lift the case to nivå 1 (GF).
-  await choose(page, 'web.form.highRiskOrDrawsResources.legend', yes);
-  await choose(page, 'web.form.strategicOrGreatSignificance.legend', no);
-  await choose(page, 'web.form.financing.digifinGrant.requested.legend', no);
+  await choose(page, 'pages.form.highRiskOrDrawsResources.legend', yes);
+  await choose(page, 'pages.form.strategicOrGreatSignificance.legend', no);
+  await choose(page, 'pages.form.financing.digifinGrant.requested.legend', no);
   for (const [name, answer] of [
     ['stateFinancing', no],
     ['ownEffort', yes],
@@ -105,7 +105,7 @@ async function fillApplication(page: Page): Promise<void> {
     ['userFinanced', no],
     ['firstYearOperationCovered', yes],
   ] as const) {
-    await choose(page, `web.form.financing.${name}.legend`, answer);
+    await choose(page, `pages.form.financing.${name}.legend`, answer);
   }
 }
 
@@ -167,18 +167,18 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
     await fillApplication(page);
     // The reply language follows the page's language unless the applicant picks another.
     expect(await page.locator(`#f-preferredLanguage-${LANG}`).isChecked()).toBe(true);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t(LANG, 'web.form.submit') }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: t(LANG, 'pages.form.submit') }).click()]);
 
     // The receipt proposes nivå 2 with its reason (no confirmation needed) and the path ahead.
-    expect(await heading(page)).toBe(t(LANG, 'web.receipt.heading'));
+    expect(await heading(page)).toBe(t(LANG, 'pages.form.receipt.heading'));
     const receiptFacts = await facts(page);
-    expect(receiptFacts[t(LANG, 'web.receipt.nivaa')]).toBe(t(LANG, 'common.nivaa', { nivaa: 2 }));
-    const caseNumber = receiptFacts[t(LANG, 'web.receipt.caseNumber')] ?? '';
+    expect(receiptFacts[t(LANG, 'pages.form.receipt.nivaa')]).toBe(t(LANG, 'common.nivaa', { nivaa: 2 }));
+    const caseNumber = receiptFacts[t(LANG, 'pages.form.receipt.caseNumber')] ?? '';
     expect(caseNumber).toMatch(/^\d{4}\/\d{4}$/);
     const receipt = await page.locator('main').innerText();
     expect(receipt).toContain(t(LANG, 'classification.reason.significantFurtherDevelopment'));
     expect(receipt).not.toContain(t(LANG, 'classification.reason.strategicLift'));
-    expect(receipt).not.toContain(t(LANG, 'web.receipt.confirmNote'));
+    expect(receipt).not.toContain(t(LANG, 'pages.form.receipt.confirmNote'));
     expect(receipt).toContain(t(LANG, 'governance.step.nivaa2.consultation'));
     expect(receipt).toContain(t(LANG, 'governance.step.nivaa2.decision'));
     await checkServedPage(page, 'nivaa2-receipt', LANG);
@@ -268,20 +268,20 @@ describe('a county applies through the browser and follows a nivå 2 case to sty
       'the status page to show the case approved',
       async () => {
         await page.reload();
-        return (await facts(page))[t(LANG, 'web.case.fact.status')];
+        return (await facts(page))[t(LANG, 'pages.case.fact.status')];
       },
       (status) => status === t(LANG, 'status.approved'),
       { timeoutMs: 30_000, intervalMs: 500 },
     );
-    expect(await heading(page)).toBe(t(LANG, 'web.case.heading', { caseNumber }));
-    expect((await facts(page))[t(LANG, 'web.case.fact.nivaa')]).toBe(t(LANG, 'common.nivaa', { nivaa: 2 }));
+    expect(await heading(page)).toBe(t(LANG, 'pages.case.heading', { caseNumber }));
+    expect((await facts(page))[t(LANG, 'pages.case.fact.nivaa')]).toBe(t(LANG, 'common.nivaa', { nivaa: 2 }));
     const main = await page.locator('main').innerText();
-    expect(main).toContain(t(LANG, 'web.case.outcome.by', { body: bodyName('styret', LANG) }));
-    expect(await page.locator('#current-step').innerText()).toBe(t(LANG, 'web.case.current.none'));
+    expect(main).toContain(t(LANG, 'pages.case.outcome.by', { body: bodyName('styret', LANG) }));
+    expect(await page.locator('#current-step').innerText()).toBe(t(LANG, 'pages.case.current.none'));
     const steps = page.locator('.app-timeline > li');
     expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual(['closed', 'closed', 'closed']);
     expect(await steps.locator('h3').allInnerTexts()).toEqual(
-      (['triage', 'consultation', 'decision'] as const).map((kind) => expect.stringContaining(t(LANG, `email.step.${kind}`))),
+      (['triage', 'consultation', 'decision'] as const).map((kind) => expect.stringContaining(stepLabel(kind, LANG))),
     );
     expect(await steps.nth(1).innerText()).toContain(`${bodyName('samstyringsstrukturen', LANG)}: ${outcomeLabel('support', LANG)}`);
     expect(await steps.nth(2).innerText()).toContain(`${bodyName('styret', LANG)}: ${outcomeLabel('approve', LANG)}`);

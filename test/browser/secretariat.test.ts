@@ -72,7 +72,7 @@ describe('the secretariat pages', () => {
     // The workflow consults samstyringsstrukturen; the case page shows who has not answered.
     await poll('consultation', () => api.getCase(c.caseId), (view) => view.status === 'consultation', { timeoutMs: 30_000 });
     await page.reload();
-    const remind = page.getByRole('button', { name: t('nb', 'secretariat.waiting.remind', { body: t('nb', 'email.body.samstyringsstrukturen') }) });
+    const remind = page.getByRole('button', { name: t('nb', 'secretariat.waiting.remind', { body: t('nb', 'governance.body.samstyringsstrukturen') }) });
     await expect.poll(() => remind.count()).toBe(1);
     await check(page, 'case-waiting', 'nb');
 

@@ -9,7 +9,7 @@ import type { BodyResult, CaseSummary, EmailBase, RenderedEmail } from '../types
 import { caseFacts, deadlineFact, resultLine, shortSummary, subjectTitle } from './common';
 
 /**
- * Requests to a member of a body to act through `/handling/{token}` (issue 3): a statement
+ * Requests to a member of a body to act through `/handling/{token}`: a statement
  * in a consultation (høring), a decision or vote, or KommIT-rådet's recommendation on
  * DigiFin money (Eierstrategi ch. 12). The page behind the link only shows the case until
  * the member confirms; every e-mail says so.

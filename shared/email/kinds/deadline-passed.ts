@@ -8,7 +8,7 @@ import type { CaseSummary, EmailBase, PathStepKind, RenderedEmail } from '../typ
 import { caseFacts, deadlineFact } from './common';
 
 /**
- * A body did not answer before its deadline (the States.Timeout catch, issue 3): tells the
+ * A body did not answer before its deadline (the workflow's States.Timeout catch): tells the
  * secretariat which outcome the configured no-answer rule recorded, so it can follow up.
  */
 export interface DeadlinePassedEmailInput extends EmailBase {

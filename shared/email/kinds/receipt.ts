@@ -5,7 +5,7 @@ import { renderEmail } from '../render';
 import type { CaseSummary, EmailBase, MessageRef, PathStep, RenderedEmail } from '../types';
 import { caseFacts, listBlock, messages, pathLine, subjectTitle } from './common';
 
-/** Receipt to the applicant's contact person right after submission (issue 5). */
+/** Receipt to the applicant's contact person right after submission. */
 export interface ReceiptEmailInput extends EmailBase {
   case: CaseSummary;
   contactName?: string;

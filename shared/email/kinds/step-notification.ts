@@ -10,7 +10,7 @@ import { bodiesText, caseFacts, deadlineFact, listBlock, resultLine } from './co
 
 /**
  * Step started / step ended, to the applicant, the secretariat and recipients configured
- * for the step (issue 3: "notifies the right bodies at every step"). Only the applicant
+ * for the step, so every body concerned hears of each step. Only the applicant
  * gets the status link (it grants access to the case); the secretariat gets its overview.
  */
 export interface StepStartedEmailInput extends EmailBase {

@@ -3,9 +3,10 @@ import { defineCatalog } from '../define-catalog';
 /**
  * Names of bodies (`governance.body.<BodyId>`), choices (`governance.choice.<Choice>`), unit
  * outcomes (`governance.outcome.<UnitOutcome>`), step definitions (`governance.step.<id>`,
- * shared/domain/process.ts), member roles, decision rules, no-answer rules and how a case
- * ended (`governance.finished.*`, shared/domain/planner.ts). Body, choice and outcome
- * wording matches the e-mail catalog's fallbacks (shared/email/labels.ts prefers these keys).
+ * shared/domain/process.ts), step kinds where no definition is named (`governance.stepKind.*`),
+ * member roles, decision rules, no-answer rules and how a case
+ * ended (`governance.finished.*`, shared/domain/planner.ts). E-mails and pages both
+ * use these words (shared/email/labels.ts), so each is translated once.
  */
 export const governanceMessages = defineCatalog({
   nb: {
@@ -56,6 +57,9 @@ export const governanceMessages = defineCatalog({
     'governance.step.nivaa2.decision': 'Beslutning i styret (nivå 2)',
     'governance.step.nivaa3.consultation': 'Høring i brukerrådet (nivå 3)',
     'governance.step.nivaa3.decision': 'Beslutning hos daglig leder (nivå 3)',
+    'governance.stepKind.consultation': 'Høring',
+    'governance.stepKind.decision': 'Beslutning',
+    'governance.stepKind.recommendation': 'Innstilling',
     'governance.role.chair': 'Leder',
     'governance.role.member': 'Medlem',
     'governance.role.deputy': 'Varamedlem',
@@ -124,6 +128,9 @@ export const governanceMessages = defineCatalog({
     'governance.step.nivaa2.decision': 'Avgjerd i styret (nivå 2)',
     'governance.step.nivaa3.consultation': 'Høyring i brukarrådet (nivå 3)',
     'governance.step.nivaa3.decision': 'Avgjerd hos dagleg leiar (nivå 3)',
+    'governance.stepKind.consultation': 'Høyring',
+    'governance.stepKind.decision': 'Avgjerd',
+    'governance.stepKind.recommendation': 'Innstilling',
     'governance.role.chair': 'Leiar',
     'governance.role.member': 'Medlem',
     'governance.role.deputy': 'Varamedlem',
@@ -193,6 +200,9 @@ export const governanceMessages = defineCatalog({
     'governance.step.nivaa2.decision': 'Decision by the board (level 2)',
     'governance.step.nivaa3.consultation': 'Consultation of the user council (level 3)',
     'governance.step.nivaa3.decision': 'Decision by the chief executive (level 3)',
+    'governance.stepKind.consultation': 'Consultation',
+    'governance.stepKind.decision': 'Decision',
+    'governance.stepKind.recommendation': 'Recommendation',
     'governance.role.chair': 'Chair',
     'governance.role.member': 'Member',
     'governance.role.deputy': 'Deputy member',

@@ -1,7 +1,7 @@
 import { defineCatalog } from '../define-catalog';
 
 /**
- * The secretariat's pages (issue 5): work queues by status and deadline, a case with triage,
+ * The secretariat's pages: work queues by status and deadline, a case with triage,
  * reminders and the audit trail, and signing in and out. Plain text; the templates in
  * shared/pages/secretariat escape every value.
  */

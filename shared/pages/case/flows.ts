@@ -18,7 +18,7 @@ import { statusPage } from './status-page';
 import { caseNoticePage, caseNotFoundPage, WITHDRAW_REASON_FIELD, withdrawConfirmPage } from './withdraw-page';
 
 /**
- * The applicant's case pages (issue 5): the status page and, behind the same unguessable id,
+ * The applicant's case pages: the status page and, behind the same unguessable id,
  * the amendment form and the withdrawal confirmation. They present the get-case-status,
  * amend-application and withdraw-case use cases; the rules stay there.
  */
@@ -60,10 +60,10 @@ export async function showCasePage(deps: CasePageDeps, input: CasePageInput): Pr
     const c = await loadCase(deps.cases, input.caseId);
     const params = { caseNumber: c.caseNumber };
     if (input.page === 'endre' && c.status !== 'returned') {
-      return page(200, caseNoticePage(lang, c.caseId, { heading: 'web.amend.notAwaiting.heading', body: 'web.amend.notAwaiting.body' }, params));
+      return page(200, caseNoticePage(lang, c.caseId, { heading: 'pages.amend.notAwaiting.heading', body: 'pages.amend.notAwaiting.body' }, params));
     }
     if (input.page === 'trekk' && isFinalStatus(c.status)) {
-      return page(200, caseNoticePage(lang, c.caseId, { heading: 'web.withdraw.closed.heading', body: 'web.withdraw.closed.body' }, params));
+      return page(200, caseNoticePage(lang, c.caseId, { heading: 'pages.withdraw.closed.heading', body: 'pages.withdraw.closed.body' }, params));
     }
     const guard = await formGuard(deps, purposeOf(input.page, c.caseId), input.cookieNonce);
     const body =
@@ -104,7 +104,7 @@ export async function postCasePage(
           : withdrawConfirmPage({ lang, caseId: c.caseId, caseNumber: c.caseNumber, csrf: guard.token, errors, ...(reason === undefined ? {} : { reason }) });
       return page(status, body, guard.cookies);
     };
-    const expired = [{ field: 'form', text: t(lang, 'web.form.errors.expired') }];
+    const expired = [{ field: 'form', text: t(lang, 'pages.form.errors.expired') }];
     const params = { caseNumber: c.caseNumber };
 
     if (input.page === 'endre') {
@@ -117,11 +117,11 @@ export async function postCasePage(
         await amendApplication(deps, { caseId: c.caseId, body, lang });
       } catch (error) {
         if (error instanceof ConflictError) {
-          return page(409, caseNoticePage(lang, c.caseId, { heading: 'web.amend.notAwaiting.heading', body: 'web.amend.notAwaiting.body' }, params));
+          return page(409, caseNoticePage(lang, c.caseId, { heading: 'pages.amend.notAwaiting.heading', body: 'pages.amend.notAwaiting.body' }, params));
         }
         throw error;
       }
-      return page(200, caseNoticePage(lang, c.caseId, { heading: 'web.amend.done.heading', body: 'web.amend.done.body' }, params, 'success'));
+      return page(200, caseNoticePage(lang, c.caseId, { heading: 'pages.amend.done.heading', body: 'pages.amend.done.body' }, params, 'success'));
     }
 
     const reason = form.get(WITHDRAW_REASON_FIELD) ?? '';
@@ -130,14 +130,14 @@ export async function postCasePage(
       await withdrawCase(deps, { caseId: c.caseId, body: reason.trim() === '' ? {} : { reason }, lang });
     } catch (error) {
       if (error instanceof ValidationError) {
-        const text = t(lang, 'web.withdraw.errors.reasonTooLong', { max: MAX_COMMENT_LENGTH });
+        const text = t(lang, 'pages.withdraw.errors.reasonTooLong', { max: MAX_COMMENT_LENGTH });
         return again([{ field: WITHDRAW_REASON_FIELD, text }], 400, {}, reason);
       }
       if (error instanceof ConflictError) {
-        return page(409, caseNoticePage(lang, c.caseId, { heading: 'web.withdraw.closed.heading', body: 'web.withdraw.closed.body' }, params));
+        return page(409, caseNoticePage(lang, c.caseId, { heading: 'pages.withdraw.closed.heading', body: 'pages.withdraw.closed.body' }, params));
       }
       throw error;
     }
-    return page(200, caseNoticePage(lang, c.caseId, { heading: 'web.withdraw.done.heading', body: 'web.withdraw.done.body' }, params, 'success'));
+    return page(200, caseNoticePage(lang, c.caseId, { heading: 'pages.withdraw.done.heading', body: 'pages.withdraw.done.body' }, params, 'success'));
   });
 }

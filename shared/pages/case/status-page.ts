@@ -9,7 +9,7 @@ import { renderDocument } from '../kit/layout';
 import { paths } from '../../config/routes';
 
 /**
- * The applicant's status page, /sak/{caseId} (issue 5): where the case is now, the nivå and
+ * The applicant's status page, /sak/{caseId}: where the case is now, the nivå and
  * why, each step with the bodies asked, deadlines and outcomes, the statements, every event,
  * and the ways to act on it (amend when returned, withdraw while open). Everything comes from
  * the get-case-status use case, the same view the JSON API returns.
@@ -19,9 +19,9 @@ const h2 = (text: string): SafeHtml => html`<h2 class="ds-heading" data-size="sm
 function returnedNotice(view: CaseStatusView, lang: Language): SafeHtml | string {
   if (view.status !== 'returned') return '';
   return html`<div class="ds-alert" data-color="warning">
-<h2 class="ds-heading" data-size="xs">${t(lang, 'web.case.returned.heading')}</h2>
-<p class="ds-paragraph">${t(lang, 'web.case.returned.body')}</p>
-<p class="ds-paragraph"><a class="ds-link" href="${paths.caseAmend(view.caseId)}">${t(lang, 'web.case.returned.link')}</a></p>
+<h2 class="ds-heading" data-size="xs">${t(lang, 'pages.case.returned.heading')}</h2>
+<p class="ds-paragraph">${t(lang, 'pages.case.returned.body')}</p>
+<p class="ds-paragraph"><a class="ds-link" href="${paths.caseAmend(view.caseId)}">${t(lang, 'pages.case.returned.link')}</a></p>
 </div>`;
 }
 
@@ -30,21 +30,21 @@ function outcome(view: CaseStatusView, lang: Language): SafeHtml | string {
   if (!o) return '';
   const color = o.status === 'approved' ? 'success' : o.status === 'refused' ? 'danger' : 'info';
   return html`<div class="ds-alert" data-color="${color}">
-<h2 class="ds-heading" data-size="xs">${t(lang, 'web.case.outcome.heading')}</h2>
-<p class="ds-paragraph">${t(lang, 'web.case.outcome.text', { status: o.statusText, date: formatDateTime(o.at, lang) })}</p>
-${o.bodyId ? html`<p class="ds-paragraph">${t(lang, 'web.case.outcome.by', { body: bodyName(o.bodyId, lang) })}</p>` : ''}
+<h2 class="ds-heading" data-size="xs">${t(lang, 'pages.case.outcome.heading')}</h2>
+<p class="ds-paragraph">${t(lang, 'pages.case.outcome.text', { status: o.statusText, date: formatDateTime(o.at, lang) })}</p>
+${o.bodyId ? html`<p class="ds-paragraph">${t(lang, 'pages.case.outcome.by', { body: bodyName(o.bodyId, lang) })}</p>` : ''}
 ${o.reason ? html`<p class="ds-paragraph">${o.reason.text}</p>` : ''}
 </div>`;
 }
 
 function facts(view: CaseStatusView, lang: Language): SafeHtml {
   const rows: Array<[string, string]> = [
-    [t(lang, 'web.case.fact.title'), view.title],
-    [t(lang, 'web.case.fact.organisation'), view.organisation.name],
-    [t(lang, 'web.case.fact.status'), view.statusText],
-    [t(lang, 'web.case.fact.nivaa'), t(lang, 'common.nivaa', { nivaa: view.nivaa })],
-    [t(lang, 'web.case.fact.submitted'), formatDateTime(view.submittedAt, lang)],
-    [t(lang, 'web.case.fact.updated'), formatDateTime(view.updatedAt, lang)],
+    [t(lang, 'pages.case.fact.title'), view.title],
+    [t(lang, 'pages.case.fact.organisation'), view.organisation.name],
+    [t(lang, 'pages.case.fact.status'), view.statusText],
+    [t(lang, 'pages.case.fact.nivaa'), t(lang, 'common.nivaa', { nivaa: view.nivaa })],
+    [t(lang, 'pages.case.fact.submitted'), formatDateTime(view.submittedAt, lang)],
+    [t(lang, 'pages.case.fact.updated'), formatDateTime(view.updatedAt, lang)],
   ];
   return html`<dl class="app-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
@@ -52,7 +52,7 @@ function facts(view: CaseStatusView, lang: Language): SafeHtml {
 function current(view: CaseStatusView, lang: Language): SafeHtml {
   const step = view.currentStep;
   const text = step
-    ? t(lang, 'web.case.current.waiting', {
+    ? t(lang, 'pages.case.current.waiting', {
         step: step.kindText,
         bodies: formatList(
           step.bodies.map((b) => bodyName(b, lang)),
@@ -60,28 +60,28 @@ function current(view: CaseStatusView, lang: Language): SafeHtml {
         ),
         deadline: formatDateTime(step.deadline, lang),
       })
-    : t(lang, 'web.case.current.none');
-  return html`${h2(t(lang, 'web.case.current.heading'))}<p class="ds-paragraph" id="current-step">${text}</p>`;
+    : t(lang, 'pages.case.current.none');
+  return html`${h2(t(lang, 'pages.case.current.heading'))}<p class="ds-paragraph" id="current-step">${text}</p>`;
 }
 
 function proposal(view: CaseStatusView, lang: Language): SafeHtml {
   const o = view.nivaaOverride;
-  return html`${h2(t(lang, 'web.case.proposal.heading'))}
-<p class="ds-paragraph">${t(lang, 'web.case.proposal.nivaa', { nivaa: t(lang, 'common.nivaa', { nivaa: view.proposal.nivaa }) })}</p>
+  return html`${h2(t(lang, 'pages.case.proposal.heading'))}
+<p class="ds-paragraph">${t(lang, 'pages.case.proposal.nivaa', { nivaa: t(lang, 'common.nivaa', { nivaa: view.proposal.nivaa }) })}</p>
 <ul class="ds-list">${view.proposal.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
-${o ? html`<p class="ds-paragraph">${t(lang, 'web.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
+${o ? html`<p class="ds-paragraph">${t(lang, 'pages.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
 }
 
 function step(s: StepView, lang: Language): SafeHtml {
-  const state = s.status === 'open' ? t(lang, 'web.case.step.open') : t(lang, 'web.case.step.closed');
+  const state = s.status === 'open' ? t(lang, 'pages.case.step.open') : t(lang, 'pages.case.step.closed');
   const dates = [
-    t(lang, 'web.case.step.started', { date: formatDateTime(s.startedAt, lang) }),
+    t(lang, 'pages.case.step.started', { date: formatDateTime(s.startedAt, lang) }),
     s.closedAt
-      ? t(lang, 'web.case.step.closedAt', { date: formatDateTime(s.closedAt, lang) })
-      : t(lang, 'web.case.step.deadline', { date: formatDateTime(s.deadline, lang) }),
+      ? t(lang, 'pages.case.step.closedAt', { date: formatDateTime(s.closedAt, lang) })
+      : t(lang, 'pages.case.step.deadline', { date: formatDateTime(s.deadline, lang) }),
   ];
   const units = s.units.map(
-    (u) => html`<li>${u.bodyText}: ${u.outcomeText ?? t(lang, 'web.case.unit.waiting')}</li>`,
+    (u) => html`<li>${u.bodyText}: ${u.outcomeText ?? t(lang, 'pages.case.unit.waiting')}</li>`,
   );
   return html`<li class="app-step" data-status="${s.status}">
 <h3 class="ds-heading" data-size="2xs">${s.kindText} <span class="ds-tag" data-color="${s.status === 'open' ? 'info' : 'neutral'}">${state}</span></h3>
@@ -93,22 +93,22 @@ function step(s: StepView, lang: Language): SafeHtml {
 function steps(view: CaseStatusView, lang: Language): SafeHtml {
   const body =
     view.steps.length === 0
-      ? html`<p class="ds-paragraph">${t(lang, 'web.case.steps.none')}</p>`
+      ? html`<p class="ds-paragraph">${t(lang, 'pages.case.steps.none')}</p>`
       : html`<ol class="app-timeline">${view.steps.map((s) => step(s, lang))}</ol>`;
-  return html`${h2(t(lang, 'web.case.steps.heading'))}${body}`;
+  return html`${h2(t(lang, 'pages.case.steps.heading'))}${body}`;
 }
 
 function statements(list: readonly StatementView[], lang: Language): SafeHtml {
   if (list.length === 0) {
-    return html`${h2(t(lang, 'web.case.statements.heading'))}<p class="ds-paragraph">${t(lang, 'web.case.statements.none')}</p>`;
+    return html`${h2(t(lang, 'pages.case.statements.heading'))}<p class="ds-paragraph">${t(lang, 'pages.case.statements.none')}</p>`;
   }
   const rows = list.map(
     (s) => html`<tr><td>${bodyName(s.bodyId, lang)}</td><td>${s.choiceText}</td><td class="app-pre-line">${s.comment ?? ''}</td><td>${formatDateTime(s.at, lang)}</td></tr>`,
   );
-  return html`${h2(t(lang, 'web.case.statements.heading'))}
+  return html`${h2(t(lang, 'pages.case.statements.heading'))}
 <div class="app-table-scroll" role="region" aria-labelledby="statements-caption" tabindex="0"><table class="ds-table">
-<caption id="statements-caption">${t(lang, 'web.case.statements.caption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'web.case.statements.body')}</th><th scope="col">${t(lang, 'web.case.statements.answer')}</th><th scope="col">${t(lang, 'web.case.statements.comment')}</th><th scope="col">${t(lang, 'web.case.statements.date')}</th></tr></thead>
+<caption id="statements-caption">${t(lang, 'pages.case.statements.caption')}</caption>
+<thead><tr><th scope="col">${t(lang, 'pages.case.statements.body')}</th><th scope="col">${t(lang, 'pages.case.statements.answer')}</th><th scope="col">${t(lang, 'pages.case.statements.comment')}</th><th scope="col">${t(lang, 'pages.case.statements.date')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
 }
@@ -117,23 +117,23 @@ function history(view: CaseStatusView, lang: Language): SafeHtml {
   const rows = view.events.map(
     (e) => html`<tr><td>${formatDateTime(e.at, lang)}</td><td>${e.typeText}${e.bodyId ? html` (${bodyName(e.bodyId, lang)})` : ''}</td><td>${e.actorText}</td></tr>`,
   );
-  return html`${h2(t(lang, 'web.case.history.heading'))}
+  return html`${h2(t(lang, 'pages.case.history.heading'))}
 <div class="app-table-scroll" role="region" aria-labelledby="history-caption" tabindex="0"><table class="ds-table">
-<caption id="history-caption">${t(lang, 'web.case.history.caption')}</caption>
-<thead><tr><th scope="col">${t(lang, 'web.case.history.date')}</th><th scope="col">${t(lang, 'web.case.history.event')}</th><th scope="col">${t(lang, 'web.case.history.actor')}</th></tr></thead>
+<caption id="history-caption">${t(lang, 'pages.case.history.caption')}</caption>
+<thead><tr><th scope="col">${t(lang, 'pages.case.history.date')}</th><th scope="col">${t(lang, 'pages.case.history.event')}</th><th scope="col">${t(lang, 'pages.case.history.actor')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
 }
 
 function withdraw(view: CaseStatusView, lang: Language): SafeHtml | string {
   if (FINAL_STATUSES.includes(view.status)) return '';
-  return html`${h2(t(lang, 'web.case.withdraw.heading'))}
-<p class="ds-paragraph">${t(lang, 'web.case.withdraw.body')}</p>
-<p class="ds-paragraph"><a class="ds-button" data-variant="secondary" href="${paths.caseWithdraw(view.caseId)}" id="withdraw-link">${t(lang, 'web.case.withdraw.link')}</a></p>`;
+  return html`${h2(t(lang, 'pages.case.withdraw.heading'))}
+<p class="ds-paragraph">${t(lang, 'pages.case.withdraw.body')}</p>
+<p class="ds-paragraph"><a class="ds-button" data-variant="secondary" href="${paths.caseWithdraw(view.caseId)}" id="withdraw-link">${t(lang, 'pages.case.withdraw.link')}</a></p>`;
 }
 
 export function statusPage(view: CaseStatusView, lang: Language): string {
-  const heading = t(lang, 'web.case.heading', { caseNumber: view.caseNumber });
+  const heading = t(lang, 'pages.case.heading', { caseNumber: view.caseNumber });
   const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
 ${returnedNotice(view, lang)}
 ${outcome(view, lang)}
@@ -144,7 +144,7 @@ ${steps(view, lang)}
 ${statements(view.statements, lang)}
 ${history(view, lang)}
 ${withdraw(view, lang)}
-<p class="ds-paragraph"><a class="ds-link" href="/journal">${t(lang, 'web.case.journalLink')}</a></p>`;
+<p class="ds-paragraph"><a class="ds-link" href="/journal">${t(lang, 'pages.case.journalLink')}</a></p>`;
   return renderDocument({ lang, title: heading, main });
 }
 

@@ -8,7 +8,7 @@ import { renderDocument } from '../kit/layout';
 import { paths } from '../../config/routes';
 
 /**
- * Withdrawal with a confirmation (issue 5): GET /sak/{id}/trekk asks, POST does it. Without
+ * Withdrawal with a confirmation: GET /sak/{id}/trekk asks, POST does it. Without
  * JavaScript the confirmation is its own page; nothing changes until its button is pressed.
  */
 export const WITHDRAW_REASON_FIELD = 'reason';
@@ -25,21 +25,21 @@ export interface WithdrawPageInput {
 export function withdrawConfirmPage(input: WithdrawPageInput): string {
   const { lang } = input;
   const errors = input.errors ?? [];
-  const heading = t(lang, 'web.withdraw.heading', { caseNumber: input.caseNumber });
+  const heading = t(lang, 'pages.withdraw.heading', { caseNumber: input.caseNumber });
   const summary = errorSummary(
-    t(lang, 'web.withdraw.errors.heading'),
+    t(lang, 'pages.withdraw.errors.heading'),
     errors.map((e) => ({ href: e.field === 'form' ? '#submit' : `#${fieldId(e.field)}`, text: e.text })),
   );
   const formErrors = errors.filter((e) => e.field === 'form');
   const main = html`${summary}
 <h1 class="ds-heading" data-size="lg">${heading}</h1>
-<p class="ds-paragraph">${t(lang, 'web.withdraw.body')}</p>
+<p class="ds-paragraph">${t(lang, 'pages.withdraw.body')}</p>
 <form method="post" novalidate>
 ${hiddenInputs({ [PAGE_CSRF_FIELD]: input.csrf })}
 ${textArea({
   name: WITHDRAW_REASON_FIELD,
-  label: t(lang, 'web.withdraw.reason.label'),
-  hint: t(lang, 'web.withdraw.reason.hint', { max: MAX_COMMENT_LENGTH }),
+  label: t(lang, 'pages.withdraw.reason.label'),
+  hint: t(lang, 'pages.withdraw.reason.hint', { max: MAX_COMMENT_LENGTH }),
   values: { [WITHDRAW_REASON_FIELD]: input.reason },
   errors,
   rows: 4,
@@ -47,8 +47,8 @@ ${textArea({
 })}
 ${formErrors.map((e) => html`<p class="ds-validation-message" data-field="validation">${e.text}</p>`)}
 <div class="app-actions">
-<button class="ds-button" data-variant="primary" data-color="danger" type="submit" id="submit">${t(lang, 'web.withdraw.submit')}</button>
-<a class="ds-button" data-variant="secondary" href="${paths.caseStatus(input.caseId)}">${t(lang, 'web.withdraw.cancel')}</a>
+<button class="ds-button" data-variant="primary" data-color="danger" type="submit" id="submit">${t(lang, 'pages.withdraw.submit')}</button>
+<a class="ds-button" data-variant="secondary" href="${paths.caseStatus(input.caseId)}">${t(lang, 'pages.withdraw.cancel')}</a>
 </div>
 </form>`;
   return renderDocument({ lang, title: heading, main });
@@ -72,7 +72,7 @@ export function noticePage(input: {
 }
 
 export function caseNotFoundPage(lang: Language): string {
-  return noticePage({ lang, heading: t(lang, 'web.case.notFound.heading'), body: t(lang, 'web.case.notFound.body') });
+  return noticePage({ lang, heading: t(lang, 'pages.case.notFound.heading'), body: t(lang, 'pages.case.notFound.body') });
 }
 
 /** A notice about one case, with the way back to its status page. */
@@ -88,6 +88,6 @@ export function caseNoticePage(
     heading: t(lang, keys.heading, params),
     body: t(lang, keys.body, params),
     ...(color ? { color } : {}),
-    link: { href: paths.caseStatus(caseId), text: t(lang, 'web.case.backLink') },
+    link: { href: paths.caseStatus(caseId), text: t(lang, 'pages.case.backLink') },
   });
 }

@@ -50,7 +50,7 @@ export function pageErrors(errors: readonly FieldError[], values: FormValues, la
   for (const error of errors) {
     const location = fieldForPointer(error.pointer, lines);
     const message = t(lang, error.code, error.params);
-    const text = location.line === undefined ? message : t(lang, 'web.form.errors.line', { line: location.line, message });
+    const text = location.line === undefined ? message : t(lang, 'pages.form.errors.line', { line: location.line, message });
     if (!out.some((e) => e.field === location.field && e.text === text)) out.push({ field: location.field, text });
   }
   return out;
@@ -106,7 +106,7 @@ export async function submitApplicationForm(
     token: form.get(PAGE_CSRF_FIELD),
     origin: input.origin,
   });
-  if (!guarded) return again([{ field: 'form', text: t(lang, 'web.form.errors.expired') }], 403);
+  if (!guarded) return again([{ field: 'form', text: t(lang, 'pages.form.errors.expired') }], 403);
 
   try {
     const { response, title, proposal } = await submitApplication(deps, {
@@ -118,7 +118,7 @@ export async function submitApplicationForm(
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {
       // A fresh key: sending this form again makes a new case, as the message says.
-      return again([{ field: 'form', text: t(lang, 'web.form.errors.alreadySent') }], 409, deps.ids.newToken());
+      return again([{ field: 'form', text: t(lang, 'pages.form.errors.alreadySent') }], 409, deps.ids.newToken());
     }
     if (error instanceof ValidationError) return again(pageErrors(error.fieldErrors, values, lang), 400);
     throw error;

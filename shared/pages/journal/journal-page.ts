@@ -11,7 +11,7 @@ import { renderDocument } from '../kit/layout';
  * every case without personal data, newest first, paged by the use case's opaque cursor.
  */
 export function journalPage(page: JournalPage, lang: Language, notice?: string): string {
-  const heading = t(lang, 'web.journal.heading');
+  const heading = t(lang, 'pages.journal.heading');
   const rows = page.items.map(
     (row) => html`<tr>
 <th scope="row">${row.caseNumber}</th><td>${row.title}</td><td>${row.organisationName}</td>
@@ -21,29 +21,29 @@ export function journalPage(page: JournalPage, lang: Language, notice?: string):
   );
   const table =
     page.items.length === 0
-      ? html`<p class="ds-paragraph">${t(lang, 'web.journal.empty')}</p>`
+      ? html`<p class="ds-paragraph">${t(lang, 'pages.journal.empty')}</p>`
       : html`<div class="app-table-scroll" role="region" aria-labelledby="journal-caption" tabindex="0"><table class="ds-table" data-zebra="true">
-<caption id="journal-caption">${t(lang, 'web.journal.caption')}</caption>
+<caption id="journal-caption">${t(lang, 'pages.journal.caption')}</caption>
 <thead><tr>
-<th scope="col">${t(lang, 'web.journal.caseNumber')}</th><th scope="col">${t(lang, 'web.journal.title')}</th>
-<th scope="col">${t(lang, 'web.journal.organisation')}</th><th scope="col">${t(lang, 'web.journal.nivaa')}</th>
-<th scope="col">${t(lang, 'web.journal.status')}</th><th scope="col">${t(lang, 'web.journal.submitted')}</th>
-<th scope="col">${t(lang, 'web.journal.updated')}</th>
+<th scope="col">${t(lang, 'pages.journal.caseNumber')}</th><th scope="col">${t(lang, 'pages.journal.title')}</th>
+<th scope="col">${t(lang, 'pages.journal.organisation')}</th><th scope="col">${t(lang, 'pages.journal.nivaa')}</th>
+<th scope="col">${t(lang, 'pages.journal.status')}</th><th scope="col">${t(lang, 'pages.journal.submitted')}</th>
+<th scope="col">${t(lang, 'pages.journal.updated')}</th>
 </tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
   const next = page.nextCursor
-    ? html`<nav aria-label="${t(lang, 'web.journal.pagination')}"><ul class="ds-list app-pager">
-<li><a class="ds-link" href="/journal">${t(lang, 'web.journal.first')}</a></li>
-<li><a class="ds-link" href="/journal?cursor=${encodeURIComponent(page.nextCursor)}" rel="next">${t(lang, 'web.journal.next')}</a></li>
+    ? html`<nav aria-label="${t(lang, 'pages.journal.pagination')}"><ul class="ds-list app-pager">
+<li><a class="ds-link" href="/journal">${t(lang, 'pages.journal.first')}</a></li>
+<li><a class="ds-link" href="/journal?cursor=${encodeURIComponent(page.nextCursor)}" rel="next">${t(lang, 'pages.journal.next')}</a></li>
 </ul></nav>`
     : '';
   const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
 ${notice ? html`<div class="ds-alert" data-color="warning"><p class="ds-paragraph">${notice}</p></div>` : ''}
-<p class="ds-paragraph">${t(lang, 'web.journal.intro')}</p>
+<p class="ds-paragraph">${t(lang, 'pages.journal.intro')}</p>
 ${table}
 ${next}
-<p class="ds-paragraph"><a class="ds-link" href="/">${t(lang, 'web.journal.formLink')}</a></p>`;
+<p class="ds-paragraph"><a class="ds-link" href="/">${t(lang, 'pages.journal.formLink')}</a></p>`;
   return renderDocument({ lang, title: heading, main });
 }
 
@@ -59,6 +59,6 @@ export async function showJournal(
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const first = await getJournal(deps, { query: {}, lang });
-    return { status: 400, body: journalPage(first, lang, t(lang, 'web.journal.badPage')) };
+    return { status: 400, body: journalPage(first, lang, t(lang, 'pages.journal.badPage')) };
   }
 }

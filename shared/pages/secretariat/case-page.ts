@@ -37,12 +37,12 @@ function facts(input: CasePageInput): SafeHtml {
   const { lang, view } = input;
   const s = view.status;
   const rows: Array<[string, string]> = [
-    [t(lang, 'web.case.fact.organisation'), `${s.organisation.name} (${s.organisation.organisationNumber})`],
+    [t(lang, 'pages.case.fact.organisation'), `${s.organisation.name} (${s.organisation.organisationNumber})`],
     [t(lang, 'secretariat.case.contact'), `${view.contact.name}, ${view.contact.email}, ${view.contact.phone}`],
-    [t(lang, 'web.case.fact.status'), s.statusText],
-    [t(lang, 'web.case.fact.nivaa'), t(lang, 'common.nivaa', { nivaa: s.nivaa })],
-    [t(lang, 'web.case.fact.submitted'), formatDateTime(s.submittedAt, lang)],
-    [t(lang, 'web.case.fact.updated'), formatDateTime(s.updatedAt, lang)],
+    [t(lang, 'pages.case.fact.status'), s.statusText],
+    [t(lang, 'pages.case.fact.nivaa'), t(lang, 'common.nivaa', { nivaa: s.nivaa })],
+    [t(lang, 'pages.case.fact.submitted'), formatDateTime(s.submittedAt, lang)],
+    [t(lang, 'pages.case.fact.updated'), formatDateTime(s.updatedAt, lang)],
   ];
   return html`<dl class="app-facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
@@ -51,11 +51,11 @@ function proposal(input: CasePageInput): SafeHtml {
   const { lang, view } = input;
   const p = view.status.proposal;
   const o = view.status.nivaaOverride;
-  return html`${h2('proposal-heading', t(lang, 'web.case.proposal.heading'))}
-<p class="ds-paragraph">${t(lang, 'web.case.proposal.nivaa', { nivaa: t(lang, 'common.nivaa', { nivaa: p.nivaa }) })}
+  return html`${h2('proposal-heading', t(lang, 'pages.case.proposal.heading'))}
+<p class="ds-paragraph">${t(lang, 'pages.case.proposal.nivaa', { nivaa: t(lang, 'common.nivaa', { nivaa: p.nivaa }) })}
 ${t(lang, 'secretariat.case.decidingBody', { body: bodyName(p.decidingBody, lang) })}</p>
 <ul class="ds-list">${p.reasons.map((r) => html`<li>${r.text}</li>`)}</ul>
-${o ? html`<p class="ds-paragraph">${t(lang, 'web.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
+${o ? html`<p class="ds-paragraph">${t(lang, 'pages.case.proposal.override', { from: t(lang, 'common.nivaa', { nivaa: o.from }), to: t(lang, 'common.nivaa', { nivaa: o.to }), reason: o.reason })}</p>` : ''}`;
 }
 
 /** An escalated step: one button sends it out again; the nivå stays as it is. */
@@ -168,8 +168,8 @@ function outcome(input: CasePageInput): SafeHtml | string {
   if (!o) return '';
   const { lang } = input;
   const color = o.status === 'approved' ? 'success' : o.status === 'refused' ? 'danger' : 'info';
-  return html`<div class="ds-alert" data-color="${color}"><p class="ds-paragraph">${t(lang, 'web.case.outcome.text', { status: o.statusText, date: formatDateTime(o.at, lang) })}
-${o.bodyId ? t(lang, 'web.case.outcome.by', { body: bodyName(o.bodyId, lang) }) : ''}</p></div>`;
+  return html`<div class="ds-alert" data-color="${color}"><p class="ds-paragraph">${t(lang, 'pages.case.outcome.text', { status: o.statusText, date: formatDateTime(o.at, lang) })}
+${o.bodyId ? t(lang, 'pages.case.outcome.by', { body: bodyName(o.bodyId, lang) }) : ''}</p></div>`;
 }
 
 export function secretariatCasePage(input: CasePageInput): string {

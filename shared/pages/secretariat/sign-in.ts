@@ -100,7 +100,7 @@ export async function postLocalSignIn(
     token: form.get(PAGE_CSRF_FIELD),
     origin: input.origin,
   });
-  if (!ok) return localForm(deps, lang, next, input.cookieNonce, t(lang, 'web.form.errors.expired'), 403);
+  if (!ok) return localForm(deps, lang, next, input.cookieNonce, t(lang, 'pages.form.errors.expired'), 403);
   const given = form.get(PASSWORD_FIELD) ?? '';
   if (given === '') return localForm(deps, lang, next, input.cookieNonce, t(lang, 'secretariat.signIn.errors.empty'), 400);
   if (!(await passwordMatches(deps, deps.method.password, given))) {
