@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, CaseSchema } from '../../shared/domain/case';
 import type { CaseStatus } from '../../shared/kernel/ids';
-import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
+import { NotFoundError, VersionConflictError } from '../../shared/errors';
 import {
   type CaseRepository,
   type JournalEntry,
@@ -9,7 +9,7 @@ import {
   journalEntryOf,
 } from '../../shared/ports/case-repository';
 import type { Page, PageRequest } from '../../shared/ports/page';
-import { type DynamoTable, type Item, isConditionFailed, queryIndex } from './dynamo-table';
+import { conditionalWrite, type DynamoTable, getItem, type Item, putNew, queryIndex } from './dynamo-table';
 import { toPage } from './paging';
 import {
   caseKey,
@@ -52,47 +52,34 @@ export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async create(c: Case): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: caseToItem(c),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) throw new ConflictError('Case already exists', { cause: error });
-      throw error;
-    }
+    await putNew(this.table, caseToItem(c), 'Case already exists');
   }
 
   async get(caseId: string): Promise<Case | undefined> {
-    const out = await this.table.client.send(
-      new GetCommand({ TableName: this.table.tableName, Key: caseKey(caseId), ConsistentRead: true }),
-    );
-    return out.Item ? itemToCase(out.Item) : undefined;
+    const item = await getItem(this.table, caseKey(caseId));
+    return item ? itemToCase(item) : undefined;
   }
 
   async save(next: Case, expectedVersion: number): Promise<void> {
     if (next.version <= expectedVersion) {
       throw new RangeError(`Case version ${next.version} must be above ${expectedVersion}`);
     }
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: caseToItem(next),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      if ((await this.get(next.caseId)) === undefined) {
-        throw new NotFoundError('Case does not exist', { cause: error, messageKey: 'error.not_found.case' });
-      }
-      throw new VersionConflictError('Case was changed concurrently', expectedVersion, { cause: error });
-    }
+    const item = caseToItem(next);
+    await conditionalWrite(
+      () =>
+        this.table.client.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: item,
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      async (error) =>
+        (await this.get(next.caseId)) === undefined
+          ? new NotFoundError('Case does not exist', { cause: error, messageKey: 'error.not_found.case' })
+          : new VersionConflictError('Case was changed concurrently', expectedVersion, { cause: error }),
+    );
   }
 
   async listByStatus(status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
