@@ -9,13 +9,11 @@ import {
   journalEntryOf,
 } from '../../shared/ports/case-repository';
 import type { Page, PageRequest } from '../../shared/ports/page';
-import { conditionalWrite, type DynamoTable, getItem, type Item, putNew, queryIndex } from './dynamo-table';
+import { conditionalWrite, type DynamoTable, getItem, type Item, pageCandidates, putNew } from './dynamo-table';
 import { toPage } from './paging';
 import {
   caseKey,
-  clampLimit,
   counterKey,
-  decodeCursor,
   JOURNAL_ATTRIBUTE,
   JOURNAL_INDEX,
   JOURNAL_PK,
@@ -83,33 +81,29 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async listByStatus(status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: STATUS_INDEX,
-      pkName: KEY.gsi[0].partitionKey,
-      pkValue: statusPk(status),
-      skName: KEY.gsi[0].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('status', page.cursor),
-      forward: true,
-      limit: limit + 1,
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      { index: STATUS_INDEX, gsi: KEY.gsi[0], pkValue: statusPk(status), cursor: 'status', forward: true },
+      page,
+    );
     const cases = items.map(itemToCase);
     return toPage(cases, limit, (c) => statusSk(c.updatedAt, c.caseId));
   }
 
   async listJournal(page: PageRequest): Promise<Page<JournalEntry>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: JOURNAL_INDEX,
-      pkName: KEY.gsi[2].partitionKey,
-      pkValue: JOURNAL_PK,
-      skName: KEY.gsi[2].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('journal', page.cursor),
-      forward: false,
-      limit: limit + 1,
-      // Only the public row, even if the index were ever projected with more.
-      projection: [JOURNAL_ATTRIBUTE],
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      {
+        index: JOURNAL_INDEX,
+        gsi: KEY.gsi[2],
+        pkValue: JOURNAL_PK,
+        cursor: 'journal',
+        forward: false,
+        // Only the public row, even if the index were ever projected with more.
+        projection: [JOURNAL_ATTRIBUTE],
+      },
+      page,
+    );
     const rows = items.map((item) => JournalEntrySchema.parse(item[JOURNAL_ATTRIBUTE]));
     return toPage(rows, limit, (row) => journalSk(row.submittedAt, row.caseNumber));
   }

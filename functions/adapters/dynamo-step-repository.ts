@@ -4,13 +4,11 @@ import { type Answer, AnswerSchema, type StepRecord, type UnitRef } from '../../
 import { ConflictError } from '../../shared/errors';
 import type { Page, PageRequest } from '../../shared/ports/page';
 import type { StepRepository } from '../../shared/ports/step-repository';
-import { type DynamoTable, getItem, type Item, putNew, queryIndex, updateReturningItem } from './dynamo-table';
+import { type DynamoTable, getItem, type Item, pageCandidates, putNew, updateReturningItem } from './dynamo-table';
 import { toPage } from './paging';
 import { type StepCondition, stepConditionError } from './step-conditions';
 import { itemToStep, stepToItem } from './step-item';
 import {
-  clampLimit,
-  decodeCursor,
   KEY,
   OPEN_STEPS_INDEX,
   OPEN_STEPS_PK,
@@ -127,16 +125,11 @@ export class DynamoStepRepository implements StepRepository {
   }
 
   async listOpenByDeadline(before: Date, page: PageRequest): Promise<Page<StepRecord>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: OPEN_STEPS_INDEX,
-      pkName: KEY.gsi[1].partitionKey,
-      pkValue: OPEN_STEPS_PK,
-      skName: KEY.gsi[1].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('openSteps', page.cursor),
-      forward: true,
-      limit: limit + 1,
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      { index: OPEN_STEPS_INDEX, gsi: KEY.gsi[1], pkValue: OPEN_STEPS_PK, cursor: 'openSteps', forward: true },
+      page,
+    );
     // Sort keys start with the canonical deadline, so "deadline < before" is "sk < before".
     const bound = before.toISOString();
     const due = items.filter((item) => String(item[KEY.gsi[1].sortKey]) < bound).map(itemToStep);

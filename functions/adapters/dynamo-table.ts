@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors';
+import type { PageRequest } from '../../shared/ports/page';
+import { type CursorKind, clampLimit, decodeCursor, type KEY } from './table-layout';
 
 /** What every DynamoDB adapter gets: a shared document client and the table name. */
 export interface DynamoTable {
@@ -119,4 +121,37 @@ export async function queryIndex(table: DynamoTable, q: IndexQuery): Promise<Ite
     startKey = out.LastEvaluatedKey;
   } while (startKey !== undefined && items.length < q.limit);
   return items;
+}
+
+/** The index partition a page is read from, and in which direction. */
+export interface IndexPage {
+  index: string;
+  gsi: (typeof KEY.gsi)[number];
+  pkValue: string;
+  cursor: CursorKind;
+  forward: boolean;
+  projection?: string[];
+}
+
+/**
+ * The candidates for one page (up to limit + 1, for toPage) and the clamped limit. The limit is
+ * checked before the cursor, so a bad limit is reported first.
+ */
+export async function pageCandidates(
+  table: DynamoTable,
+  q: IndexPage,
+  page: PageRequest,
+): Promise<{ items: Item[]; limit: number }> {
+  const limit = clampLimit(page.limit);
+  const items = await queryIndex(table, {
+    index: q.index,
+    pkName: q.gsi.partitionKey,
+    pkValue: q.pkValue,
+    skName: q.gsi.sortKey,
+    after: page.cursor === undefined ? undefined : decodeCursor(q.cursor, page.cursor),
+    forward: q.forward,
+    limit: limit + 1,
+    projection: q.projection,
+  });
+  return { items, limit };
 }
