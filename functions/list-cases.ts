@@ -1,19 +1,14 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type ListCasesDeps, listCases } from '../shared/use-cases/list-cases';
 import { caseApiDeps } from './adapters/handler-deps';
-import { json, jsonApi } from './http/response';
-import { type Deps, resolveDeps } from './lazy';
+import { useCaseApi } from './http/response';
+import type { Deps } from './lazy';
 
 /**
  * GET /api/secretariat/cases?status=&view=&before=&cursor=&limit= → 200 { view, items, nextCursor? }
  * (the secretariat's work queue; the route is behind the secretariat's authorizer).
  */
 export function makeHandler(deps: Deps<ListCasesDeps>) {
-  const get = resolveDeps(deps);
-  return jsonApi(async (event: APIGatewayProxyEventV2, lang) => {
-    const list = await listCases(get(), { query: event.queryStringParameters ?? {}, lang });
-    return json(200, list, { 'content-language': lang });
-  });
+  return useCaseApi(deps, listCases, (event, lang) => ({ query: event.queryStringParameters ?? {}, lang }));
 }
 
 export const handler = makeHandler(caseApiDeps);

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { paths } from '../shared/config/routes';
-import { ValidationError } from '../shared/errors';
 import { type SubmitApplicationDeps, submitApplication } from '../shared/use-cases/submit-application';
 import { intakeDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
@@ -12,9 +11,8 @@ export function makeHandler(deps: Deps<SubmitApplicationDeps>) {
   const get = resolveDeps(deps);
   return jsonApi(async (event: APIGatewayProxyEventV2) => {
     const body = jsonBody(event);
-    if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
     const { response } = await submitApplication(get(), {
-      body: body.value,
+      body,
       idempotencyKey: header(event, 'idempotency-key'),
     });
     return json(201, response, { location: paths.apiCase(response.caseId) });

@@ -1,29 +1,20 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Actor, ActorSchema } from '../shared/domain/case';
-import { ValidationError } from '../shared/errors';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
 import { caseApiDeps } from './adapters/handler-deps';
-import { json, jsonApi } from './http/response';
-import { jsonBody, pathParam } from './http/request';
-import { type Deps, resolveDeps } from './lazy';
+import { useCaseApi } from './http/response';
+import { caseCommand } from './http/request';
+import type { Deps } from './lazy';
 
 /**
  * POST /api/secretariat/cases/{caseId}/triage with { choice: 'confirm', nivaa?, reason? }
  * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409.
  */
 export function makeHandler(deps: Deps<TriageCaseDeps>) {
-  const get = resolveDeps(deps);
-  return jsonApi(async (event: APIGatewayProxyEventV2, lang) => {
-    const body = jsonBody(event);
-    if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
-    const result = await triageCase(get(), {
-      caseId: pathParam(event, 'caseId'),
-      body: body.value,
-      actor: secretariatActor(event),
-      lang,
-    });
-    return json(200, result, { 'content-language': lang });
-  });
+  return useCaseApi(deps, triageCase, (event, lang) => ({
+    ...caseCommand(event, lang),
+    actor: secretariatActor(event),
+  }));
 }
 
 /**

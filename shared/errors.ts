@@ -8,7 +8,8 @@ import { isMessageKey, type MessageKey, type MessageParams, t } from './i18n';
  * shared/http/problem.ts) under the title `error.<code>.title`. Each class sets `name`
  * explicitly so it survives bundling/minification.
  */
-export const ERROR_CODES = [
+/** Codes a client may see (shared/http/problem.ts adds `internal` for everything else). */
+export const PUBLIC_ERROR_CODES = [
   'validation',
   'not_found',
   'conflict',
@@ -16,8 +17,8 @@ export const ERROR_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
-  'config',
 ] as const;
+export const ERROR_CODES = [...PUBLIC_ERROR_CODES, 'config'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AppErrorOptions {
@@ -52,18 +53,32 @@ export interface FieldError {
   params?: MessageParams;
 }
 
-export class ValidationError extends AppError {
-  override readonly name = 'ValidationError';
-  readonly code = 'validation';
-  readonly status = 400;
+/**
+ * The one home of what every `<Reason>Error` declares: its `name`, `code`, HTTP `status` and
+ * default detail key. `name` is typed `string` so subclasses (VersionConflictError,
+ * TaskClosedError) can name themselves.
+ */
+function errorClass<const C extends ErrorCode, const S extends number>(
+  name: string,
+  code: C,
+  status: S,
+  defaultKey: MessageKey,
+) {
+  return class extends AppError {
+    override readonly name: string = name;
+    readonly code: C = code;
+    readonly status: S = status;
+    constructor(message: string, options: AppErrorOptions = {}) {
+      super(message, defaultKey, options);
+    }
+  };
+}
+
+export class ValidationError extends errorClass('ValidationError', 'validation', 400, 'error.validation.detail') {
   readonly fieldErrors: readonly FieldError[];
 
   constructor(fieldErrors: readonly FieldError[], options: AppErrorOptions = {}) {
-    super(
-      `Validation failed: ${fieldErrors.map((e) => `${e.pointer || '/'} ${e.code}`).join(', ')}`,
-      'error.validation.detail',
-      options,
-    );
+    super(`Validation failed: ${fieldErrors.map((e) => `${e.pointer || '/'} ${e.code}`).join(', ')}`, options);
     this.fieldErrors = fieldErrors;
   }
 
@@ -80,24 +95,10 @@ export class ValidationError extends AppError {
   }
 }
 
-export class NotFoundError extends AppError {
-  override readonly name = 'NotFoundError';
-  readonly code = 'not_found';
-  readonly status = 404;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.not_found.detail', options);
-  }
-}
+export class NotFoundError extends errorClass('NotFoundError', 'not_found', 404, 'error.not_found.detail') {}
 
 /** The request conflicts with the current state (already decided, step closed, ...). */
-export class ConflictError extends AppError {
-  override readonly name: string = 'ConflictError';
-  readonly code = 'conflict';
-  readonly status = 409;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.conflict.detail', options);
-  }
-}
+export class ConflictError extends errorClass('ConflictError', 'conflict', 409, 'error.conflict.detail') {}
 
 /** Optimistic concurrency: the stored version was not the expected one. Safe to re-read and retry. */
 export class VersionConflictError extends ConflictError {
@@ -110,23 +111,18 @@ export class VersionConflictError extends ConflictError {
 }
 
 /** An action link that has expired or been superseded. */
-export class GoneError extends AppError {
-  override readonly name = 'GoneError';
-  readonly code = 'gone';
-  readonly status = 410;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.gone.detail', options);
-  }
-}
+export class GoneError extends errorClass('GoneError', 'gone', 410, 'error.gone.detail') {}
 
-export class IllegalTransitionError extends AppError {
-  override readonly name = 'IllegalTransitionError';
-  readonly code = 'illegal_transition';
-  readonly status = 409;
+export class IllegalTransitionError extends errorClass(
+  'IllegalTransitionError',
+  'illegal_transition',
+  409,
+  'error.illegal_transition.detail',
+) {
   readonly from: CaseStatus;
   readonly to: CaseStatus;
   constructor(from: CaseStatus, to: CaseStatus, options: AppErrorOptions = {}) {
-    super(`Illegal case transition ${from} -> ${to}`, 'error.illegal_transition.detail', options);
+    super(`Illegal case transition ${from} -> ${to}`, options);
     this.from = from;
     this.to = to;
   }
@@ -141,33 +137,17 @@ export class IllegalTransitionError extends AppError {
 }
 
 /** Same Idempotency-Key as an earlier application but a different body (422). */
-export class IdempotencyConflictError extends AppError {
-  override readonly name = 'IdempotencyConflictError';
-  readonly code = 'idempotency_conflict';
-  readonly status = 422;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.idempotency_conflict.detail', options);
-  }
-}
+export class IdempotencyConflictError extends errorClass(
+  'IdempotencyConflictError',
+  'idempotency_conflict',
+  422,
+  'error.idempotency_conflict.detail',
+) {}
 
-export class UnauthorizedError extends AppError {
-  override readonly name = 'UnauthorizedError';
-  readonly code = 'unauthorized';
-  readonly status = 401;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.unauthorized.detail', options);
-  }
-}
+export class UnauthorizedError extends errorClass('UnauthorizedError', 'unauthorized', 401, 'error.unauthorized.detail') {}
 
 /** Invalid deployment configuration (env, roster). Internal: users only see a generic 500. */
-export class ConfigError extends AppError {
-  override readonly name = 'ConfigError';
-  readonly code = 'config';
-  readonly status = 500;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message, 'error.internal.detail', options);
-  }
-}
+export class ConfigError extends errorClass('ConfigError', 'config', 500, 'error.internal.detail') {}
 
 /** RFC 6901 JSON pointer for a zod path. */
 export function toJsonPointer(path: readonly PropertyKey[]): string {

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, CaseSchema } from '../../shared/domain/case';
 import type { CaseStatus } from '../../shared/kernel/ids';
-import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
+import { NotFoundError, VersionConflictError } from '../../shared/errors';
 import {
   type CaseRepository,
   type JournalEntry,
@@ -9,13 +9,11 @@ import {
   journalEntryOf,
 } from '../../shared/ports/case-repository';
 import type { Page, PageRequest } from '../../shared/ports/page';
-import { type DynamoTable, type Item, isConditionFailed, queryIndex } from './dynamo-table';
+import { conditionalWrite, type DynamoTable, getItem, type Item, pageCandidates, putNew } from './dynamo-table';
 import { toPage } from './paging';
 import {
   caseKey,
-  clampLimit,
   counterKey,
-  decodeCursor,
   JOURNAL_ATTRIBUTE,
   JOURNAL_INDEX,
   JOURNAL_PK,
@@ -52,77 +50,60 @@ export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async create(c: Case): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: caseToItem(c),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) throw new ConflictError('Case already exists', { cause: error });
-      throw error;
-    }
+    await putNew(this.table, caseToItem(c), 'Case already exists');
   }
 
   async get(caseId: string): Promise<Case | undefined> {
-    const out = await this.table.client.send(
-      new GetCommand({ TableName: this.table.tableName, Key: caseKey(caseId), ConsistentRead: true }),
-    );
-    return out.Item ? itemToCase(out.Item) : undefined;
+    const item = await getItem(this.table, caseKey(caseId));
+    return item ? itemToCase(item) : undefined;
   }
 
   async save(next: Case, expectedVersion: number): Promise<void> {
     if (next.version <= expectedVersion) {
       throw new RangeError(`Case version ${next.version} must be above ${expectedVersion}`);
     }
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: caseToItem(next),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      if ((await this.get(next.caseId)) === undefined) {
-        throw new NotFoundError('Case does not exist', { cause: error, messageKey: 'error.not_found.case' });
-      }
-      throw new VersionConflictError('Case was changed concurrently', expectedVersion, { cause: error });
-    }
+    const item = caseToItem(next);
+    await conditionalWrite(
+      () =>
+        this.table.client.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: item,
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      async (error) =>
+        (await this.get(next.caseId)) === undefined
+          ? new NotFoundError('Case does not exist', { cause: error, messageKey: 'error.not_found.case' })
+          : new VersionConflictError('Case was changed concurrently', expectedVersion, { cause: error }),
+    );
   }
 
   async listByStatus(status: CaseStatus, page: PageRequest): Promise<Page<Case>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: STATUS_INDEX,
-      pkName: KEY.gsi[0].partitionKey,
-      pkValue: statusPk(status),
-      skName: KEY.gsi[0].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('status', page.cursor),
-      forward: true,
-      limit: limit + 1,
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      { index: STATUS_INDEX, gsi: KEY.gsi[0], pkValue: statusPk(status), cursor: 'status', forward: true },
+      page,
+    );
     const cases = items.map(itemToCase);
     return toPage(cases, limit, (c) => statusSk(c.updatedAt, c.caseId));
   }
 
   async listJournal(page: PageRequest): Promise<Page<JournalEntry>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: JOURNAL_INDEX,
-      pkName: KEY.gsi[2].partitionKey,
-      pkValue: JOURNAL_PK,
-      skName: KEY.gsi[2].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('journal', page.cursor),
-      forward: false,
-      limit: limit + 1,
-      // Only the public row, even if the index were ever projected with more.
-      projection: [JOURNAL_ATTRIBUTE],
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      {
+        index: JOURNAL_INDEX,
+        gsi: KEY.gsi[2],
+        pkValue: JOURNAL_PK,
+        cursor: 'journal',
+        forward: false,
+        // Only the public row, even if the index were ever projected with more.
+        projection: [JOURNAL_ATTRIBUTE],
+      },
+      page,
+    );
     const rows = items.map((item) => JournalEntrySchema.parse(item[JOURNAL_ATTRIBUTE]));
     return toPage(rows, limit, (row) => journalSk(row.submittedAt, row.caseNumber));
   }

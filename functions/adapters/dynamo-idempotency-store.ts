@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../shared/errors';
 import {
   type ClaimResult,
@@ -7,7 +7,7 @@ import {
   type IdempotencyStore,
   type IdempotentResponse,
 } from '../../shared/ports/idempotency-store';
-import { type DynamoTable, isConditionFailed } from './dynamo-table';
+import { conditionalWrite, type DynamoTable, getItem, isConditionFailed } from './dynamo-table';
 import { idempotencyKey, TTL_ATTRIBUTE } from './table-layout';
 
 /**
@@ -42,14 +42,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
       }
-      const out = await this.table.client.send(
-        new GetCommand({
-          TableName: this.table.tableName,
-          Key: idempotencyKey(input.key),
-          ConsistentRead: true,
-        }),
-      );
-      const item = out.Item;
+      const item = await getItem(this.table, idempotencyKey(input.key));
       if (item && Number(item[TTL_ATTRIBUTE]) > nowSeconds) {
         return {
           status: 'existing',
@@ -64,21 +57,20 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(key: string, response: IdempotentResponse): Promise<void> {
-    try {
-      await this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: idempotencyKey(key),
-          UpdateExpression: 'SET #response = :response',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#response': 'response' },
-          ExpressionAttributeValues: { ':response': response },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) throw new NotFoundError('Idempotency key was never claimed', { cause: error });
-      throw error;
-    }
+    await conditionalWrite(
+      () =>
+        this.table.client.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: idempotencyKey(key),
+            UpdateExpression: 'SET #response = :response',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#response': 'response' },
+            ExpressionAttributeValues: { ':response': response },
+          }),
+        ),
+      (error) => new NotFoundError('Idempotency key was never claimed', { cause: error }),
+    );
   }
 
   async renewClaim(key: string, claimedAt: string, now: Date): Promise<boolean> {

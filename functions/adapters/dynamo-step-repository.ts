@@ -1,16 +1,14 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { UnitOutcome } from '../../shared/kernel/ids';
 import { type Answer, AnswerSchema, type StepRecord, type UnitRef } from '../../shared/domain/step';
 import { ConflictError } from '../../shared/errors';
 import type { Page, PageRequest } from '../../shared/ports/page';
 import type { StepRepository } from '../../shared/ports/step-repository';
-import { type DynamoTable, type Item, isConditionFailed, queryIndex } from './dynamo-table';
+import { type DynamoTable, getItem, type Item, pageCandidates, putNew, updateReturningItem } from './dynamo-table';
 import { toPage } from './paging';
 import { type StepCondition, stepConditionError } from './step-conditions';
 import { itemToStep, stepToItem } from './step-item';
 import {
-  clampLimit,
-  decodeCursor,
   KEY,
   OPEN_STEPS_INDEX,
   OPEN_STEPS_PK,
@@ -31,29 +29,12 @@ export class DynamoStepRepository implements StepRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async create(step: StepRecord): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: stepToItem(step),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) throw new ConflictError('Step already exists', { cause: error });
-      throw error;
-    }
+    await putNew(this.table, stepToItem(step), 'Step already exists');
   }
 
   async get(caseId: string, stepId: string): Promise<StepRecord | undefined> {
-    const out = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.tableName,
-        Key: stepKey(caseId, stepId),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? itemToStep(out.Item) : undefined;
+    const item = await getItem(this.table, stepKey(caseId, stepId));
+    return item ? itemToStep(item) : undefined;
   }
 
   async listByCase(caseId: string): Promise<StepRecord[]> {
@@ -144,16 +125,11 @@ export class DynamoStepRepository implements StepRepository {
   }
 
   async listOpenByDeadline(before: Date, page: PageRequest): Promise<Page<StepRecord>> {
-    const limit = clampLimit(page.limit);
-    const items = await queryIndex(this.table, {
-      index: OPEN_STEPS_INDEX,
-      pkName: KEY.gsi[1].partitionKey,
-      pkValue: OPEN_STEPS_PK,
-      skName: KEY.gsi[1].sortKey,
-      after: page.cursor === undefined ? undefined : decodeCursor('openSteps', page.cursor),
-      forward: true,
-      limit: limit + 1,
-    });
+    const { items, limit } = await pageCandidates(
+      this.table,
+      { index: OPEN_STEPS_INDEX, gsi: KEY.gsi[1], pkValue: OPEN_STEPS_PK, cursor: 'openSteps', forward: true },
+      page,
+    );
     // Sort keys start with the canonical deadline, so "deadline < before" is "sk < before".
     const bound = before.toISOString();
     const due = items.filter((item) => String(item[KEY.gsi[1].sortKey]) < bound).map(itemToStep);
@@ -179,29 +155,23 @@ export class DynamoStepRepository implements StepRepository {
     }
     let expression = `SET ${[...u.set, '#version = #version + :one'].join(', ')}`;
     if (u.remove?.length) expression += ` REMOVE ${u.remove.join(', ')}`;
-    try {
-      const out = await this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: stepKey(ref.caseId, ref.stepId),
-          UpdateExpression: expression,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return itemToStep(out.Attributes);
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      const current = await this.get(ref.caseId, ref.stepId);
-      const reason = stepConditionError(current, ref, condition);
-      if (reason) {
+    const item = await updateReturningItem(
+      this.table,
+      {
+        Key: stepKey(ref.caseId, ref.stepId),
+        UpdateExpression: expression,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+      async (error) => {
+        const current = await this.get(ref.caseId, ref.stepId);
+        const reason = stepConditionError(current, ref, condition);
+        if (!reason) return new ConflictError('Step changed while updating', { cause: error });
         reason.cause = error;
-        throw reason;
-      }
-      throw new ConflictError('Step changed while updating', { cause: error });
-    }
+        return reason;
+      },
+    );
+    return itemToStep(item);
   }
 }

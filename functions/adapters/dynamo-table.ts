@@ -1,5 +1,8 @@
-import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, NativeAttributeValue, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../shared/errors';
+import type { PageRequest } from '../../shared/ports/page';
+import { type CursorKind, clampLimit, decodeCursor, type KEY } from './table-layout';
 
 /** What every DynamoDB adapter gets: a shared document client and the table name. */
 export interface DynamoTable {
@@ -10,8 +13,57 @@ export interface DynamoTable {
 export type Item = Record<string, NativeAttributeValue>;
 
 /** True for a failed ConditionExpression (checked by name: robust to duplicated SDK bundles). */
-export function isConditionFailed(error: unknown): boolean {
+export function isConditionFailed(error: unknown): error is Error {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** One item by key, read consistently (a read that explains a write must see it). */
+export async function getItem(table: DynamoTable, key: Item): Promise<Item | undefined> {
+  const out = await table.client.send(new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true }));
+  return out.Item;
+}
+
+/**
+ * Runs one conditional write. A failed ConditionExpression throws the error `onConditionFailed`
+ * makes of it (the adapter's own error, with the SDK error as cause); any other failure is
+ * rethrown unchanged.
+ */
+export async function conditionalWrite<T>(
+  write: () => Promise<T>,
+  onConditionFailed: (error: Error) => Error | Promise<Error>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    throw await onConditionFailed(error);
+  }
+}
+
+/** Puts an item whose key must be new; an existing item is a ConflictError with `message`. */
+export async function putNew(table: DynamoTable, item: Item, message: string): Promise<void> {
+  await conditionalWrite(
+    () =>
+      table.client.send(
+        new PutCommand({ TableName: table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    (error) => new ConflictError(message, { cause: error }),
+  );
+}
+
+/** One conditional UpdateItem that returns the whole updated item. */
+export function updateReturningItem(
+  table: DynamoTable,
+  input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>,
+  onConditionFailed: (error: Error) => Error | Promise<Error>,
+): Promise<Item> {
+  return conditionalWrite(async () => {
+    const out = await table.client.send(
+      new UpdateCommand({ TableName: table.tableName, ...input, ReturnValues: 'ALL_NEW' }),
+    );
+    if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+    return out.Attributes;
+  }, onConditionFailed);
 }
 
 export interface IndexQuery {
@@ -69,4 +121,37 @@ export async function queryIndex(table: DynamoTable, q: IndexQuery): Promise<Ite
     startKey = out.LastEvaluatedKey;
   } while (startKey !== undefined && items.length < q.limit);
   return items;
+}
+
+/** The index partition a page is read from, and in which direction. */
+export interface IndexPage {
+  index: string;
+  gsi: (typeof KEY.gsi)[number];
+  pkValue: string;
+  cursor: CursorKind;
+  forward: boolean;
+  projection?: string[];
+}
+
+/**
+ * The candidates for one page (up to limit + 1, for toPage) and the clamped limit. The limit is
+ * checked before the cursor, so a bad limit is reported first.
+ */
+export async function pageCandidates(
+  table: DynamoTable,
+  q: IndexPage,
+  page: PageRequest,
+): Promise<{ items: Item[]; limit: number }> {
+  const limit = clampLimit(page.limit);
+  const items = await queryIndex(table, {
+    index: q.index,
+    pkName: q.gsi.partitionKey,
+    pkValue: q.pkValue,
+    skName: q.gsi.sortKey,
+    after: page.cursor === undefined ? undefined : decodeCursor(q.cursor, page.cursor),
+    forward: q.forward,
+    limit: limit + 1,
+    projection: q.projection,
+  });
+  return { items, limit };
 }

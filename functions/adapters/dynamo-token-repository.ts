@@ -1,9 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ActionTokenRecord, ActionTokenRecordSchema } from '../../shared/domain/action-token';
 import type { Choice } from '../../shared/kernel/ids';
 import { ConflictError } from '../../shared/errors';
 import type { ActionTokenRepository } from '../../shared/ports/action-token-repository';
-import { type DynamoTable, type Item, isConditionFailed } from './dynamo-table';
+import { type DynamoTable, getItem, type Item, putNew, updateReturningItem } from './dynamo-table';
 import { TOKEN_RETENTION_SECONDS, TTL_ATTRIBUTE, tokenKey } from './table-layout';
 import { tokenConditionError } from './token-conditions';
 
@@ -28,25 +27,12 @@ export class DynamoTokenRepository implements ActionTokenRepository {
   constructor(private readonly table: DynamoTable) {}
 
   async put(token: ActionTokenRecord): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.tableName,
-          Item: toItem(token),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailed(error)) throw new ConflictError('Token hash exists', { cause: error });
-      throw error;
-    }
+    await putNew(this.table, toItem(token), 'Token hash exists');
   }
 
   async getByHash(tokenHash: string): Promise<ActionTokenRecord | undefined> {
-    const out = await this.table.client.send(
-      new GetCommand({ TableName: this.table.tableName, Key: tokenKey(tokenHash), ConsistentRead: true }),
-    );
-    return out.Item ? fromItem(out.Item) : undefined;
+    const item = await getItem(this.table, tokenKey(tokenHash));
+    return item ? fromItem(item) : undefined;
   }
 
   async markUsed(tokenHash: string, choice: Choice, at: Date): Promise<ActionTokenRecord> {
@@ -61,25 +47,20 @@ export class DynamoTokenRepository implements ActionTokenRepository {
     await this.conditionalUpdate(tokenHash, 'SET supersededBy = :by', { ':by': supersededBy });
   }
 
-  private async conditionalUpdate(tokenHash: string, expression: string, values: Item): Promise<Item> {
-    try {
-      const out = await this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: tokenKey(tokenHash),
-          UpdateExpression: expression,
-          ConditionExpression: UNUSED,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return out.Attributes;
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-      const reason = tokenConditionError(await this.getByHash(tokenHash)) ?? new ConflictError('Token changed');
-      reason.cause = error;
-      throw reason;
-    }
+  private conditionalUpdate(tokenHash: string, expression: string, values: Item): Promise<Item> {
+    return updateReturningItem(
+      this.table,
+      {
+        Key: tokenKey(tokenHash),
+        UpdateExpression: expression,
+        ConditionExpression: UNUSED,
+        ExpressionAttributeValues: values,
+      },
+      async (error) => {
+        const reason = tokenConditionError(await this.getByHash(tokenHash)) ?? new ConflictError('Token changed');
+        reason.cause = error;
+        return reason;
+      },
+    );
   }
 }

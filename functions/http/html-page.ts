@@ -8,7 +8,7 @@ import { toPageResponse } from '../../shared/pages/kit/page-result';
 import { type PageResponse, pageResponse } from '../../shared/pages/kit/response';
 import { logger } from '../logger';
 import { cookies, header } from './request';
-import { errorSummary } from './response';
+import { errorSummary, guarded } from './response';
 
 /** The request's language signals: ?lang=, the `lang` cookie, Accept-Language. */
 export function languageSignals(event: APIGatewayProxyEventV2): PageLanguage {
@@ -32,16 +32,11 @@ export function htmlPage(
   name: string,
   fn: (event: APIGatewayProxyEventV2, signals: PageLanguage) => Promise<PageResponse>,
 ): (event: APIGatewayProxyEventV2) => Promise<PageResponse> {
-  return async (event) => {
-    const signals = languageSignals(event);
-    try {
-      return await fn(event, signals);
-    } catch (error) {
-      logger.error('page failed', { handler: name, error: errorSummary(error) });
-      const lang = pickLanguage(signals);
-      return pageResponse(500, internalErrorPage(lang), lang);
-    }
-  };
+  return guarded(languageSignals, fn, (error, _event, signals) => {
+    logger.error('page failed', { handler: name, error: errorSummary(error) });
+    const lang = pickLanguage(signals);
+    return pageResponse(500, internalErrorPage(lang), lang);
+  });
 }
 
 /** An action page as the response; the log says what happened by its codes only. */

@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ValidationError } from '../../shared/errors';
+import type { Language } from '../../shared/kernel/ids';
 
 /** API Gateway HTTP API (payload 2.0) sends non-text bodies base64-encoded. */
 export function bodyText(event: APIGatewayProxyEventV2): string {
@@ -14,13 +16,13 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
   return undefined;
 }
 
-/** Parses a JSON body; returns `undefined` for malformed JSON so the caller reports it. */
-export function jsonBody(event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false } {
+/** Parses a JSON body (`undefined` when empty); malformed JSON is a ValidationError on the whole body. */
+export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   const text = bodyText(event);
   try {
-    return { ok: true, value: text === '' ? undefined : JSON.parse(text) };
+    return text === '' ? undefined : JSON.parse(text);
   } catch {
-    return { ok: false };
+    throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
   }
 }
 
@@ -47,4 +49,12 @@ export function cookies(event: APIGatewayProxyEventV2): Record<string, string> {
 
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string | undefined {
   return event.pathParameters?.[name];
+}
+
+/** The input of a command on one case (POST /api/.../cases/{caseId}/<command> with a JSON body). */
+export function caseCommand(
+  event: APIGatewayProxyEventV2,
+  lang: Language,
+): { caseId: string | undefined; body: unknown; lang: Language } {
+  return { caseId: pathParam(event, 'caseId'), body: jsonBody(event), lang };
 }

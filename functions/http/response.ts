@@ -3,6 +3,7 @@ import type { Language } from '../../shared/kernel/ids';
 import { AppError } from '../../shared/errors';
 import { negotiateLanguage } from '../../shared/http/language';
 import { toProblem } from '../../shared/http/problem';
+import { type Deps, resolveDeps } from '../lazy';
 import { logger } from '../logger';
 import { header } from './request';
 
@@ -47,17 +48,47 @@ export function requestLanguage(event: APIGatewayProxyEventV2): Language {
 export function jsonApi(
   fn: (event: APIGatewayProxyEventV2, lang: Language) => Promise<HttpResult>,
 ): (event: APIGatewayProxyEventV2) => Promise<HttpResult> {
+  return guarded(requestLanguage, fn, (error, event, lang) => {
+    if (error instanceof AppError && error.status < 500) {
+      logger.info('request rejected', { code: error.code, routeKey: event.routeKey });
+    } else {
+      logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
+    }
+    return problem(error, lang, event.rawPath);
+  });
+}
+
+/**
+ * The JSON API handler of most routes: the use case's input from the request (parsed before the
+ * deps are built), its result as 200 JSON in the request's language, errors as in jsonApi.
+ */
+export function useCaseApi<D, I, R>(
+  deps: Deps<D>,
+  useCase: (deps: D, input: I) => Promise<R>,
+  input: (event: APIGatewayProxyEventV2, lang: Language) => I,
+): (event: APIGatewayProxyEventV2) => Promise<HttpResult> {
+  const get = resolveDeps(deps);
+  return jsonApi(async (event, lang) => {
+    const request = input(event, lang);
+    return json(200, await useCase(get(), request), { 'content-language': lang });
+  });
+}
+
+/**
+ * Wraps a handler: `context` reads what the handler and its error response both need from the
+ * request (its language); a thrown error becomes `onError`'s response.
+ */
+export function guarded<C, R>(
+  context: (event: APIGatewayProxyEventV2) => C,
+  fn: (event: APIGatewayProxyEventV2, context: C) => Promise<R>,
+  onError: (error: unknown, event: APIGatewayProxyEventV2, context: C) => R,
+): (event: APIGatewayProxyEventV2) => Promise<R> {
   return async (event) => {
-    const lang = requestLanguage(event);
+    const c = context(event);
     try {
-      return await fn(event, lang);
+      return await fn(event, c);
     } catch (error) {
-      if (error instanceof AppError && error.status < 500) {
-        logger.info('request rejected', { code: error.code, routeKey: event.routeKey });
-      } else {
-        logger.error('request failed', { routeKey: event.routeKey, error: errorSummary(error) });
-      }
-      return problem(error, lang, event.rawPath);
+      return onError(error, event, c);
     }
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language } from '../kernel/ids';
-import { AppError, type ErrorCode, ValidationError } from '../errors';
+import { AppError, type ErrorCode, PUBLIC_ERROR_CODES, ValidationError } from '../errors';
 import { type MessageKey, t } from '../i18n';
 
 /**
@@ -12,16 +12,7 @@ import { type MessageKey, t } from '../i18n';
 export const PROBLEM_TYPE_BASE = 'https://beslutningsflyt.ks.no/problems/';
 
 /** Codes visible to clients. Internal codes (config) and unknown errors collapse to `internal`. */
-export const PUBLIC_PROBLEM_CODES = [
-  'validation',
-  'not_found',
-  'conflict',
-  'gone',
-  'illegal_transition',
-  'idempotency_conflict',
-  'unauthorized',
-  'internal',
-] as const satisfies readonly (ErrorCode | 'internal')[];
+export const PUBLIC_PROBLEM_CODES = [...PUBLIC_ERROR_CODES, 'internal'] as const;
 export type PublicProblemCode = (typeof PUBLIC_PROBLEM_CODES)[number];
 
 export function problemType(code: PublicProblemCode): string {
