@@ -131,6 +131,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const engine = createEngine({
       stateMachines: [{ stateMachineArn: machine.arn, definition: machine.definition }],
       invokers,
+      // Each function's Timeout from the template, as Lambda enforces it (real seconds).
+      functionTimeouts: new Map(functions.map((fn) => [fn.arn, fn.timeoutSeconds])),
+      // The 1-year quota is counted in configured days, so a compressed clock reaches it when a
+      // case would in AWS (Wait timestamps are planned in those days).
+      limits: { maxExecutionTimeSeconds: 365 * options.secondsPerDay },
       dynamo: { client: new DynamoDBClient({ endpoint: db.endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), tableName: Object.values(db.tableNames)[0]! },
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
       logger: { error: (message, detail) => log(`[sfn] ${message} ${detail instanceof Error ? detail.message : ''}`) },

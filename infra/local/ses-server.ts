@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import nodemailer from 'nodemailer';
 import addressparser, { type Address } from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
+import { AwsApiError } from './aws-api-error';
 import { closeServer, LOCAL_HOST, listenOnLoopback } from './ports';
 
 /** SES v2 accepts messages up to 40 MB (after base64 encoding). */
@@ -45,15 +46,8 @@ const SendEmailRequestSchema = z.object({
 });
 type SendEmailRequest = z.infer<typeof SendEmailRequestSchema>;
 
-export class SesRequestError extends Error {
+export class SesRequestError extends AwsApiError {
   override readonly name = 'SesRequestError';
-  constructor(
-    readonly errorType: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
 }
 
 export interface StartSesServerOptions {
@@ -80,7 +74,7 @@ export async function startSesServer(options: StartSesServerOptions): Promise<Lo
         error instanceof SesRequestError
           ? error
           : new SesRequestError('InternalFailure', `Local SES could not deliver: ${String(error)}`, 500);
-      sendJson(response, failure.status, { message: failure.message }, failure.errorType);
+      sendJson(response, failure.status, { message: failure.message }, failure.code);
     });
   });
 

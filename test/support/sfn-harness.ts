@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createEngine, type Engine, type EngineOptions, type Invoker } from '../../infra/local/sfn';
 
 /** dynalite ships no types; this is the part of its API the tests use. */
@@ -49,6 +50,32 @@ export async function startDynamo(): Promise<TestDynamo> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * One dynalite for the test file and one engine per test: `suite.engine = await startEngine(suite.dynamo, …)`;
+ * the engine is stopped after each test.
+ */
+export function engineSuite(): { readonly dynamo: TestDynamo; engine: Engine | undefined } {
+  let dynamo: TestDynamo | undefined;
+  const suite = {
+    get dynamo(): TestDynamo {
+      if (!dynamo) throw new Error('engineSuite: dynalite is not started yet');
+      return dynamo;
+    },
+    engine: undefined as Engine | undefined,
+  };
+  beforeAll(async () => {
+    dynamo = await startDynamo();
+  });
+  afterAll(async () => {
+    await dynamo?.close();
+  });
+  afterEach(async () => {
+    await suite.engine?.stop();
+    suite.engine = undefined;
+  });
+  return suite;
 }
 
 /** A JSONata definition with the given states (StartAt = first key). */

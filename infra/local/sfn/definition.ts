@@ -109,18 +109,21 @@ class Checker {
     return names;
   }
 
-  retry(value: unknown, path: string): Retrier[] {
+  /** Retry/Catch: an optional array of objects, each parsed by `each` (which knows if it is the last). */
+  private entries<T>(value: unknown, path: string, field: string, each: (raw: Record<string, unknown>, at: string, last: boolean) => T): T[] {
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      this.invalidAt(path, 'Retry must be an array');
+      this.invalidAt(path, `${field} must be an array`);
       return [];
     }
-    return value.map((raw: unknown, i) => {
-      const at = `${path}[${i}]`;
-      const r = isObject(raw) ? raw : {};
+    return value.map((raw: unknown, i) => each(isObject(raw) ? raw : {}, `${path}[${i}]`, i === value.length - 1));
+  }
+
+  retry(value: unknown, path: string): Retrier[] {
+    return this.entries(value, path, 'Retry', (r, at, last) => {
       this.fields(r, ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'], at);
       const retrier: Retrier = {
-        errorEquals: this.errorEquals(r.ErrorEquals, `${at}.ErrorEquals`, i === value.length - 1),
+        errorEquals: this.errorEquals(r.ErrorEquals, `${at}.ErrorEquals`, last),
         intervalSeconds: this.integer(r.IntervalSeconds, `${at}.IntervalSeconds`, 1) ?? 1,
         maxAttempts: this.integer(r.MaxAttempts, `${at}.MaxAttempts`, 0) ?? 3,
         backoffRate: 2,
@@ -141,17 +144,10 @@ class Checker {
   }
 
   catchers(value: unknown, path: string, outerNames: Set<string>): Catcher[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      this.invalidAt(path, 'Catch must be an array');
-      return [];
-    }
-    return value.map((raw: unknown, i) => {
-      const at = `${path}[${i}]`;
-      const c = isObject(raw) ? raw : {};
+    return this.entries(value, path, 'Catch', (c, at, last) => {
       this.fields(c, ['ErrorEquals', 'Next', 'Output', 'Assign', 'Comment'], at);
       const catcher: Catcher = {
-        errorEquals: this.errorEquals(c.ErrorEquals, `${at}.ErrorEquals`, i === value.length - 1),
+        errorEquals: this.errorEquals(c.ErrorEquals, `${at}.ErrorEquals`, last),
         next: typeof c.Next === 'string' ? c.Next : '',
       };
       if (typeof c.Next !== 'string') this.invalidAt(`${at}.Next`, 'Next is required');

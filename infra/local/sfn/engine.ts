@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/ports/clock';
 import { loadDefinition } from './definition';
-import { InvalidDefinitionError, OwnershipLostError, SfnApiError, STATES_ERRORS } from './errors';
+import { HistoryLimitExceededError, InvalidDefinitionError, OwnershipLostError, SfnApiError, STATES_ERRORS } from './errors';
 import { ExecutionRuntime } from './execution';
 import { emitEvent } from './history';
 import { Interpreter, TOKEN_PATTERN, TokenIndex } from './interpreter';
-import { createInvokerResolver, type InvocationOutcome, type Invoker, type InvokerResolver, invokeFunction } from './lambda';
+import {
+  byFunctionName,
+  createInvokerResolver,
+  type InvocationOutcome,
+  type Invoker,
+  type InvokerResolver,
+  invokeFunction,
+  LAMBDA_DEFAULT_TIMEOUT_SECONDS,
+} from './lambda';
+import { payloadBytes, resolveLimits, type SfnLimits } from './limits';
 import type { ExecutionRecord, ExecutionStatus, ThreadRecord } from './records';
 import { type DynamoSettings, Store } from './store';
 import type { Json, LoadedDefinition } from './types';
@@ -29,8 +38,15 @@ export interface EngineOptions {
   clock?: Clock;
   /** How often the scheduler looks for due deadlines (default 100 ms). */
   pollIntervalMs?: number;
-  /** Countdown start for context.getRemainingTimeInMillis() (default 60 s). */
-  lambdaTimeoutMs?: number;
+  /**
+   * Each function's Timeout in seconds (the template's Timeout), keyed like `invokers`. A call
+   * running longer fails the task with Sandbox.Timedout; getRemainingTimeInMillis counts down from it.
+   */
+  functionTimeouts?: Map<string, number>;
+  /** Timeout for a function missing from functionTimeouts (default: Lambda's 3 s). */
+  defaultFunctionTimeoutSeconds?: number;
+  /** AWS's Standard workflow quotas by default; tests lower them to reach them quickly. */
+  limits?: Partial<SfnLimits>;
   /** Source of randomness for JitterStrategy FULL (default Math.random). */
   random?: () => number;
   logger?: EngineLogger;
@@ -95,7 +111,6 @@ function validName(name: string): boolean {
     return code > 0x1f && (code < 0x7f || code > 0x9f);
   });
 }
-const MAX_PAYLOAD = 256 * 1024;
 
 interface Machine {
   arn: string;
@@ -105,8 +120,18 @@ interface Machine {
 
 const systemClock: Clock = { now: () => new Date() };
 
-function parseJson(text: string, code: string, what: string): Json {
-  if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new SfnApiError(code, `${what} is larger than 256 KiB`);
+/**
+ * A JSON text parameter of the API. Over the payload quota it is a ValidationException, as for
+ * any request member over its modelled length (StartExecution input, SendTaskSuccess output:
+ * "Length Constraints: Maximum length of 262144", counted in UTF-8 bytes).
+ */
+function parseJson(text: string, member: string, maxBytes: number, code: string, what: string): Json {
+  if (payloadBytes(text) > maxBytes) {
+    throw new SfnApiError(
+      'ValidationException',
+      `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${maxBytes}`,
+    );
+  }
   try {
     return JSON.parse(text) as Json;
   } catch {
@@ -141,12 +166,16 @@ class LocalEngine implements Engine {
   private readonly logger: EngineLogger;
   private readonly region: string;
   private readonly accountId: string;
+  private readonly limits: SfnLimits;
+  private readonly timeoutOf: (functionName: string) => number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private state: 'new' | 'started' | 'stopped' = 'new';
 
   constructor(private readonly options: EngineOptions) {
     if (options.stateMachines.length === 0) throw new Error('createEngine needs at least one state machine');
     this.resolve = createInvokerResolver(options.invokers);
+    this.limits = resolveLimits(options.limits);
+    this.timeoutOf = byFunctionName(options.functionTimeouts ?? new Map<string, number>());
     const regions = new Set<string>();
     let accountId = '000000000000';
     for (const config of options.stateMachines) {
@@ -173,6 +202,7 @@ class LocalEngine implements Engine {
       random: options.random ?? Math.random,
       region: this.region,
       tokens: this.tokens,
+      limits: this.limits,
       startInvocation: (exec, threadId, seq) => this.startInvocation(exec, threadId, seq),
       onExecutionClosed: (exec) => {
         if (this.running.get(exec.arn) === exec) this.running.delete(exec.arn);
@@ -281,8 +311,13 @@ class LocalEngine implements Engine {
     return exec
       .run(async () => {
         if (exec.closed || this.state === 'stopped') return;
-        await work();
-        await this.interpreter.drain(exec);
+        try {
+          await work();
+          await this.interpreter.drain(exec);
+        } catch (error) {
+          if (!(error instanceof HistoryLimitExceededError)) throw error;
+          await this.interpreter.failOverHistoryLimit(exec);
+        }
       })
       .catch((error: unknown) => this.handleFailure(exec, error));
   }
@@ -321,7 +356,7 @@ class LocalEngine implements Engine {
         ? await invokeFunction(invoker, functionName, payload, {
             region: this.region,
             accountId: this.accountId,
-            timeoutMs: this.options.lambdaTimeoutMs ?? 60_000,
+            timeoutMs: (this.timeoutOf(functionName) ?? this.options.defaultFunctionTimeoutSeconds ?? LAMBDA_DEFAULT_TIMEOUT_SECONDS) * 1000,
           })
         : {
             ok: false,
@@ -340,10 +375,10 @@ class LocalEngine implements Engine {
   private tick(): void {
     const now = this.clock.now().getTime();
     for (const exec of this.running.values()) {
-      const timeoutAt = exec.record.timeoutAt;
-      if (timeoutAt && Date.parse(timeoutAt) <= now && !exec.firing.has('$execution')) {
+      const deadline = this.executionDeadline(exec.record);
+      if (deadline.at <= now && !exec.firing.has('$execution')) {
         exec.firing.add('$execution');
-        const cause = 'The execution exceeded its TimeoutSeconds';
+        const cause = deadline.cause;
         void this.background(exec, () =>
           this.interpreter.closeExecution(exec, { status: 'TIMED_OUT', error: STATES_ERRORS.timeout, cause }, 'ExecutionTimedOut', {
             executionTimedOutEventDetails: { error: STATES_ERRORS.timeout, cause },
@@ -358,6 +393,18 @@ class LocalEngine implements Engine {
         void this.background(exec, () => this.interpreter.onDeadline(exec, thread.id)).finally(() => exec.firing.delete(thread.id));
       }
     }
+  }
+
+  /**
+   * When the execution times out: its definition's TimeoutSeconds, or AWS's maximum execution
+   * time (computed from the start date, so executions stored before the quota existed get it too).
+   */
+  private executionDeadline(record: ExecutionRecord): { at: number; cause: string } {
+    const quota = Date.parse(record.startDate) + this.limits.maxExecutionTimeSeconds * 1000;
+    const own = record.timeoutAt ? Date.parse(record.timeoutAt) : Number.POSITIVE_INFINITY;
+    return own <= quota
+      ? { at: own, cause: 'The execution exceeded its TimeoutSeconds' }
+      : { at: quota, cause: `The execution exceeded the maximum execution time of ${this.limits.maxExecutionTimeSeconds} seconds` };
   }
 
   private requireStarted(): void {
@@ -380,7 +427,7 @@ class LocalEngine implements Engine {
     const name = request.name ?? randomUUID();
     if (!validName(name)) throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
     const input = request.input ?? '{}';
-    parseJson(input, 'InvalidExecutionInput', 'Execution input');
+    parseJson(input, 'input', this.limits.maxPayloadBytes, 'InvalidExecutionInput', 'Execution input');
     const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
     const now = this.clock.now();
     const record: ExecutionRecord = {
@@ -406,9 +453,14 @@ class LocalEngine implements Engine {
     this.running.set(executionArn, exec);
     try {
       await exec.run(async () => {
-        await emitEvent(this.store, exec, now, 'ExecutionStarted', {
-          executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: `arn:aws:iam::${this.accountId}:role/local-step-functions` },
-        });
+        await emitEvent(
+          this.store,
+          exec,
+          now,
+          'ExecutionStarted',
+          { executionStartedEventDetails: { input, inputDetails: { truncated: false }, roleArn: `arn:aws:iam::${this.accountId}:role/local-step-functions` } },
+          this.limits.maxExecutionHistoryEvents,
+        );
         await this.createRoot(exec);
       });
     } catch (error) {
@@ -473,13 +525,19 @@ class LocalEngine implements Engine {
     if (!entry || !exec) throw timedOut;
     let accepted = false;
     await this.background(exec, async () => {
-      accepted = await operation(exec, entry.threadId);
+      try {
+        accepted = await operation(exec, entry.threadId);
+      } catch (error) {
+        // The task took the token; the full history then fails the execution, not the call.
+        if (error instanceof HistoryLimitExceededError) accepted = true;
+        throw error;
+      }
     });
     if (!accepted) throw timedOut;
   }
 
   async sendTaskSuccess(taskToken: string, output: string): Promise<void> {
-    const value = parseJson(output, 'InvalidOutput', 'Task output');
+    const value = parseJson(output, 'output', this.limits.maxPayloadBytes, 'InvalidOutput', 'Task output');
     await this.withToken(taskToken, (exec, threadId) => this.interpreter.onTaskToken(exec, threadId, taskToken, { output: value }));
   }
 

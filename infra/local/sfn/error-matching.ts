@@ -3,12 +3,14 @@ import type { Catcher, Retrier } from './types';
 
 /**
  * Error matching per the ASL spec and "Handling errors in Step Functions workflows":
- * - States.ALL matches every error name except States.Runtime (terminal, never caught or retried);
- * - States.TaskFailed matches every error name except States.Timeout (and States.Runtime);
+ * - States.ALL matches every error name except States.Runtime (terminal, never caught or retried)
+ *   and States.DataLimitExceeded (terminal for States.ALL; a retrier/catcher naming it matches);
+ * - States.TaskFailed matches every error name except States.Timeout (and the terminal ones);
  * - any other name matches exactly (case-sensitive).
  */
 export function errorMatches(pattern: string, error: string): boolean {
   if (error === STATES_ERRORS.runtime) return false;
+  if (error === STATES_ERRORS.dataLimitExceeded) return pattern === error;
   if (pattern === STATES_ERRORS.all) return true;
   if (pattern === STATES_ERRORS.taskFailed) return error !== STATES_ERRORS.timeout;
   return pattern === error;

@@ -1,3 +1,5 @@
+import { AwsApiError } from '../aws-api-error';
+
 /** Error names defined by the Amazon States Language that this engine raises or matches. */
 export const STATES_ERRORS = {
   all: 'States.ALL',
@@ -7,6 +9,8 @@ export const STATES_ERRORS = {
   noChoiceMatched: 'States.NoChoiceMatched',
   queryEvaluationError: 'States.QueryEvaluationError',
   runtime: 'States.Runtime',
+  /** Terminal: States.ALL (and States.TaskFailed) never match it; only naming it does. */
+  dataLimitExceeded: 'States.DataLimitExceeded',
 } as const;
 
 export interface DefinitionProblem {
@@ -56,14 +60,18 @@ export class StatesError extends Error {
 }
 
 /** An error of the Step Functions API, serialized as `{ __type: code, message }` with HTTP 400. */
-export class SfnApiError extends Error {
+export class SfnApiError extends AwsApiError {
   override readonly name = 'SfnApiError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+}
+
+/**
+ * The execution would record more history events than AWS allows; it ends FAILED (see
+ * emitEvent). Not a StatesError: no Retry or Catch can handle it.
+ */
+export class HistoryLimitExceededError extends Error {
+  override readonly name = 'HistoryLimitExceededError';
+  constructor(readonly maxEvents: number) {
+    super(`The execution reached the maximum number of events in its history (${maxEvents})`);
   }
 }
 

@@ -19,8 +19,12 @@
  *   input (AWS Standard rule); otherwise ExecutionAlreadyExists;
  * - a token whose task completed, failed, timed out or was aborted → TaskTimedOut; a string that
  *   is not an engine token → InvalidToken;
- * - Lambda calls in flight at a crash are made again on resume (at-least-once); the engine does
- *   not enforce Lambda timeouts (getRemainingTimeInMillis counts down from lambdaTimeoutMs);
+ * - Lambda calls in flight at a crash are made again on resume (at-least-once); a call running
+ *   past its function's Timeout fails the task with Sandbox.Timedout (the in-process handler is
+ *   not stopped; its late result is dropped);
+ * - AWS's Standard quotas (limits.ts): 1 year per execution (TIMED_OUT, States.Timeout), 25,000
+ *   history events (FAILED, States.Runtime), 256 KiB payloads (States.DataLimitExceeded, which
+ *   States.ALL does not catch; ValidationException on the API);
  * - an execution runs the definition it started with (pinned in its record).
  */
 export { loadDefinition } from './definition';
@@ -35,6 +39,7 @@ export {
 } from './engine';
 export { type DefinitionProblem, InvalidDefinitionError, SfnApiError, STATES_ERRORS, UnsupportedFeatureError } from './errors';
 export { startSfnServer, type SfnServer } from './http-server';
-export { createInvokerResolver, functionNameOf, type Invoker, type InvokerResolver } from './lambda';
+export { createInvokerResolver, functionNameOf, type Invoker, type InvokerResolver, LAMBDA_TIMEOUT_ERROR } from './lambda';
+export { AWS_LIMITS, type SfnLimits } from './limits';
 export type { ExecutionStatus } from './records';
 export type { DynamoSettings } from './store';

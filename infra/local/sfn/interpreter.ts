@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/ports/clock';
 import { decideRetry, findCatcher } from './error-matching';
-import { STATES_ERRORS, StatesError } from './errors';
+import { HistoryLimitExceededError, STATES_ERRORS, StatesError } from './errors';
 import type { ExecutionRuntime } from './execution';
-import { emitEvent, eventDetails } from './history';
+import { emitEvent, eventDetails, overHistoryLimit } from './history';
 import { type EvalScope, evaluateAssign, evaluateTemplate } from './jsonata-eval';
 import type { InvocationOutcome } from './lambda';
 import { invokeResult } from './lambda';
+import { payloadBytes, type SfnLimits } from './limits';
 import type { Phase, ThreadRecord } from './records';
 import type { Store } from './store';
 import type { Json, JsonObject, MapState, ParallelState, State, TaskState } from './types';
@@ -40,6 +41,7 @@ export interface RuntimeServices {
   random: () => number;
   region: string;
   tokens: TokenIndex;
+  limits: SfnLimits;
   /** Calls the Lambda outside the lock; the outcome comes back via Interpreter.onInvocationResult. */
   startInvocation(exec: ExecutionRuntime, threadId: string, seq: number): void;
   /** The execution reached a final status and was removed from memory. */
@@ -62,7 +64,20 @@ export class Interpreter {
   }
 
   private emit(exec: ExecutionRuntime, type: string, details?: Record<string, Json>): Promise<void> {
-    return emitEvent(this.s.store, exec, this.now(), type, details);
+    return emitEvent(this.s.store, exec, this.now(), type, details, this.s.limits.maxExecutionHistoryEvents);
+  }
+
+  /**
+   * States.DataLimitExceeded when a state's effective input (after Arguments), its output or a
+   * task's result is over the payload quota ("Handling errors in Step Functions workflows").
+   */
+  private withinPayloadLimit(value: Json, state: State, what: 'input' | 'output' | 'result'): void {
+    if (payloadBytes(JSON.stringify(value)) <= this.s.limits.maxPayloadBytes) return;
+    const cause =
+      what === 'result'
+        ? `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`
+        : `The state '${state.name}' has an ${what} with a size exceeding the maximum number of bytes service limit.`;
+    throw new StatesError(STATES_ERRORS.dataLimitExceeded, cause);
   }
 
   stateOf(exec: ExecutionRuntime, thread: ThreadRecord): State | undefined {
@@ -140,6 +155,7 @@ export class Interpreter {
         return this.complete(exec, thread, state, {});
       case 'Succeed': {
         const output = state.output !== undefined ? await evaluateTemplate(state.output, scope, 'Output') : thread.input;
+        this.withinPayloadLimit(output, state, 'output');
         await this.emit(exec, 'SucceedStateExited', eventDetails.stateExited(state.name, output));
         return this.terminate(exec, thread, { output });
       }
@@ -180,6 +196,7 @@ export class Interpreter {
         return this.startMap(exec, thread, state, scope);
       case 'Parallel': {
         const input = state.arguments !== undefined ? await evaluateTemplate(state.arguments, scope, 'Arguments') : thread.input;
+        this.withinPayloadLimit(input, state, 'input');
         await this.emit(exec, 'ParallelStateStarted');
         await this.save(exec, thread, { kind: 'children', kindOf: 'Parallel', maxConcurrency: 0, inputs: state.branches.map(() => input) });
         exec.enqueue(thread.id);
@@ -195,6 +212,7 @@ export class Interpreter {
     if (args === null || typeof args !== 'object' || Array.isArray(args) || typeof args.FunctionName !== 'string') {
       throw new StatesError(STATES_ERRORS.queryEvaluationError, 'Arguments must evaluate to an object with a FunctionName string');
     }
+    this.withinPayloadLimit(args, state, 'input');
     const timeout = await this.integerField(state.timeoutSeconds, entryScope, 'TimeoutSeconds', 1);
     const heartbeat = await this.integerField(state.heartbeatSeconds, entryScope, 'HeartbeatSeconds', 1);
     if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout) {
@@ -295,6 +313,7 @@ export class Interpreter {
     const assignTemplate = 'assign' in completion ? completion.assign : state.assign;
     const output = outputTemplate !== undefined ? await evaluateTemplate(outputTemplate, scope, 'Output') : hasResult ? (completion.result as Json) : thread.input;
     const assigned = assignTemplate !== undefined ? await evaluateAssign(assignTemplate, scope) : {};
+    this.withinPayloadLimit(output, state, 'output');
     await this.emit(exec, `${state.type}StateExited`, eventDetails.stateExited(state.name, output));
     const next = completion.next !== undefined ? completion.next : state.next;
     await this.transition(exec, thread, next ?? undefined, output, assigned);
@@ -381,16 +400,32 @@ export class Interpreter {
     details?: Record<string, Json>,
   ): Promise<void> {
     if (exec.closed || exec.record.status !== 'RUNNING') return;
+    if (overHistoryLimit(exec, eventType, this.s.limits.maxExecutionHistoryEvents)) {
+      // Only ExecutionSucceeded or ExecutionFailed may be the last event the quota allows.
+      return this.failOverHistoryLimit(exec);
+    }
     const record = { ...exec.record, ...patch, stopDate: this.now().toISOString(), version: exec.record.version + 1 };
     await this.s.store.updateExecution(record);
-    exec.record = record;
     exec.closed = true;
-    await this.emit(exec, eventType, details);
+    try {
+      await this.emit(exec, eventType, details);
+    } finally {
+      // Only now does DescribeExecution (served from memory) report the end, so a caller that saw
+      // it finds the final event in the history too.
+      exec.record = record;
+    }
     for (const thread of exec.threads.values()) this.forgetToken(thread.phase);
     await Promise.all([...exec.threads.keys()].map((id) => this.s.store.deleteThread(exec.arn, id)));
     exec.threads.clear();
     exec.queue.length = 0;
     this.s.onExecutionClosed(exec);
+  }
+
+  /** Ends the execution whose history is full: FAILED, with ExecutionFailed as its last event. */
+  async failOverHistoryLimit(exec: ExecutionRuntime): Promise<void> {
+    const error = STATES_ERRORS.runtime;
+    const cause = new HistoryLimitExceededError(this.s.limits.maxExecutionHistoryEvents).message;
+    await this.closeExecution(exec, { status: 'FAILED', error, cause }, 'ExecutionFailed', eventDetails.failure('executionFailedEventDetails', error, cause));
   }
 
   // --- outside events (each is called inside the lock, followed by drain) ---
@@ -406,6 +441,8 @@ export class Interpreter {
     }
     if (state.resource === 'invoke') {
       const result = invokeResult(outcome.payload, outcome.requestId);
+      const oversized = this.payloadProblem(result, state);
+      if (oversized) return this.onInvocationResult(exec, threadId, seq, { ok: false, requestId: outcome.requestId, ...oversized });
       await this.emit(exec, 'TaskSucceeded', { taskSucceededEventDetails: { ...resource, output: JSON.stringify(result) } });
       return this.guard(exec, thread, state, () => this.complete(exec, thread, state, { result }));
     }
@@ -413,6 +450,17 @@ export class Interpreter {
     thread.phase = { ...thread.phase, invoked: true };
     await this.persist(exec, thread);
     await this.emit(exec, 'TaskSubmitted', { taskSubmittedEventDetails: { ...resource, output: JSON.stringify(outcome.payload) } });
+  }
+
+  /** The DataLimitExceeded error for a task result over the quota, if it is. */
+  private payloadProblem(result: Json, state: State): { error: string; cause: string } | undefined {
+    try {
+      this.withinPayloadLimit(result, state, 'result');
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof StatesError)) throw error;
+      return { error: error.error, cause: error.causeText };
+    }
   }
 
   /** SendTaskSuccess / SendTaskFailure for the task waiting on `token`; false if none is. */

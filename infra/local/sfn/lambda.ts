@@ -21,15 +21,19 @@ export function functionNameOf(value: string): string | undefined {
  * then the bare function name (so a qualified ARN or a plain name finds an ARN-keyed entry).
  */
 export function createInvokerResolver(invokers: Map<string, Invoker> | InvokerResolver): InvokerResolver {
-  if (typeof invokers === 'function') return invokers;
-  const byName = new Map<string, Invoker>();
-  for (const [key, invoker] of invokers) {
+  return typeof invokers === 'function' ? invokers : byFunctionName(invokers);
+}
+
+/** Lookup in a map keyed by ARN or function name, by exact key first, then by bare function name. */
+export function byFunctionName<T>(entries: Map<string, T>): (functionName: string) => T | undefined {
+  const byName = new Map<string, T>();
+  for (const [key, value] of entries) {
     const name = functionNameOf(key);
-    if (name) byName.set(name, invoker);
+    if (name) byName.set(name, value);
   }
   return (functionName) => {
-    const exact = invokers.get(functionName);
-    if (exact) return exact;
+    const exact = entries.get(functionName);
+    if (exact !== undefined) return exact;
     const name = functionNameOf(functionName);
     return name ? byName.get(name) : undefined;
   };
@@ -42,9 +46,15 @@ export type InvocationOutcome =
 export interface InvocationSettings {
   region: string;
   accountId: string;
-  /** What getRemainingTimeInMillis counts down from (the engine does not kill slow handlers). */
+  /** The function's Timeout: getRemainingTimeInMillis counts down from it, and a call still running then fails. */
   timeoutMs: number;
 }
+
+/** What Lambda reports for an invocation that outlives the function's Timeout (Node.js managed runtimes). */
+export const LAMBDA_TIMEOUT_ERROR = 'Sandbox.Timedout';
+
+/** Lambda's default Timeout for a function that sets none (CloudFormation AWS::Lambda::Function). */
+export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 
 function lambdaContext(functionName: string, requestId: string, settings: InvocationSettings): Context {
   const name = functionNameOf(functionName) ?? functionName;
@@ -66,6 +76,8 @@ function lambdaContext(functionName: string, requestId: string, settings: Invoca
   };
 }
 
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
 /**
  * Invokes like Lambda's RequestResponse: payload and result cross a JSON boundary; a thrown error
  * becomes the function error the Node.js runtime reports, {errorType: error.name, errorMessage,
@@ -79,9 +91,20 @@ export async function invokeFunction(
   settings: InvocationSettings,
 ): Promise<InvocationOutcome> {
   const requestId = randomUUID();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const event = JSON.parse(JSON.stringify(payload)) as unknown;
-    const result = await invoker(event, lambdaContext(functionName, requestId, settings));
+    // Lambda freezes a timed-out sandbox; an in-process handler cannot be stopped, so it keeps
+    // running and its late result (or error) is dropped: the outcome is decided at the deadline.
+    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), settings.timeoutMs);
+    });
+    const result = await Promise.race([invoker(event, lambdaContext(functionName, requestId, settings)), timedOut]);
+    if (result === TIMED_OUT) {
+      const seconds = (settings.timeoutMs / 1000).toFixed(2);
+      const body = { errorType: LAMBDA_TIMEOUT_ERROR, errorMessage: `RequestId: ${requestId} Error: Task timed out after ${seconds} seconds` };
+      return { ok: false, error: LAMBDA_TIMEOUT_ERROR, cause: JSON.stringify(body), requestId };
+    }
     const text = JSON.stringify(result);
     return { ok: true, payload: text === undefined ? null : (JSON.parse(text) as Json), requestId };
   } catch (thrown) {
@@ -90,6 +113,8 @@ export async function invokeFunction(
     const body: Record<string, unknown> = { errorType, errorMessage: error ? error.message : String(thrown) };
     if (error?.stack) body.trace = error.stack.split('\n');
     return { ok: false, error: errorType, cause: JSON.stringify(body), requestId };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -128,16 +128,7 @@ export class Store {
   }
 
   async lastEventId(executionArn: string): Promise<number> {
-    const result = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pkOf(executionArn), ':prefix': EVENT_PREFIX },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
+    const result = await this.doc.send(new QueryCommand({ ...this.prefixQuery(executionArn, EVENT_PREFIX, false), Limit: 1 }));
     const item = result.Items?.[0];
     return item ? (JSON.parse(item.data as string) as HistoryEvent).id : 0;
   }
@@ -153,20 +144,22 @@ export class Store {
     };
   }
 
+  /** A consistent query of one execution's items whose sort key starts with `prefix`. */
+  private prefixQuery(executionArn: string, prefix: string, forward: boolean) {
+    return {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pkOf(executionArn), ':prefix': prefix },
+      ScanIndexForward: forward,
+      ConsistentRead: true,
+    };
+  }
+
   private async queryPrefix(executionArn: string, prefix: string, forward: boolean): Promise<Array<Record<string, unknown>>> {
     const out: Array<Record<string, unknown>> = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pkOf(executionArn), ':prefix': prefix },
-          ScanIndexForward: forward,
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
+      const page = await this.doc.send(new QueryCommand({ ...this.prefixQuery(executionArn, prefix, forward), ExclusiveStartKey: startKey }));
       out.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
