@@ -21,7 +21,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { CASE_WITHDRAWN_ERROR, STATE_NAMES } from '../../shared/workflow/contract';
+import { CASE_WITHDRAWN_ERROR, STATE_NAMES, TRANSIENT_ERROR } from '../../shared/workflow/contract';
 
 /** Errors of the Lambda service itself (not of our handlers): safe and useful to retry. */
 export const LAMBDA_SERVICE_ERRORS = [
@@ -40,6 +40,29 @@ const LAMBDA_RETRY: RetryProps = {
   maxDelay: Duration.seconds(60),
   jitterStrategy: JitterType.FULL,
 };
+
+/**
+ * Our handlers' own transient failures (throttling by SES or DynamoDB, a version conflict: see
+ * TRANSIENT_ERRORS), which functions/task.ts reports under the one name TRANSIENT_ERROR. Full
+ * jitter, because a step's units run in parallel and would otherwise collide again at the same
+ * instant (the SES sandbox sends one message per second). 2, 4, … capped at 60 s: six retries
+ * span up to about two minutes, long enough to outlast a throttling burst or a brief outage,
+ * short enough that a real failure still reaches the secretariat the same hour.
+ */
+export const TRANSIENT_RETRY: RetryProps = {
+  errors: [TRANSIENT_ERROR],
+  interval: Duration.seconds(2),
+  maxAttempts: 6,
+  backoffRate: 2,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: JitterType.FULL,
+};
+
+/** Every Lambda task: service errors and transient handler errors are retried, separately. */
+function addRetries(task: LambdaInvoke): void {
+  task.addRetry(LAMBDA_RETRY);
+  task.addRetry(TRANSIENT_RETRY);
+}
 
 /** Error name of the Fail state after the secretariat has been told. */
 export const WORKFLOW_FAILED_ERROR = 'Beslutningsflyt.WorkflowFailed';
@@ -105,7 +128,7 @@ export class CaseWorkflow extends Construct {
       outputs: '{% $states.input %}',
       retryOnServiceExceptions: false,
     });
-    notifyFailure.addRetry(LAMBDA_RETRY);
+    addRetries(notifyFailure);
     notifyFailure.next(failed);
     /** Catch output for NotifyFailure: the case and the error (NotifyFailureInput). */
     const failureOutput =
@@ -121,7 +144,7 @@ export class CaseWorkflow extends Construct {
       outputs: '{% $states.result.Payload %}',
       retryOnServiceExceptions: false,
     });
-    advance.addRetry(LAMBDA_RETRY);
+    addRetries(advance);
     advance.addCatch(notifyFailure, { errors: ['States.ALL'], outputs: failureOutput });
 
     const unitDone = new Succeed(this, STATE_NAMES.unitDone, { stateName: STATE_NAMES.unitDone });
@@ -141,7 +164,7 @@ export class CaseWorkflow extends Construct {
       outputs: '{% $states.result %}',
       retryOnServiceExceptions: false,
     });
-    awaitUnit.addRetry(LAMBDA_RETRY);
+    addRetries(awaitUnit);
 
     const unitTimedOut = LambdaInvoke.jsonata(this, STATE_NAMES.unitTimedOut, {
       stateName: STATE_NAMES.unitTimedOut,
@@ -151,7 +174,7 @@ export class CaseWorkflow extends Construct {
       outputs: '{% $states.result.Payload %}',
       retryOnServiceExceptions: false,
     });
-    unitTimedOut.addRetry(LAMBDA_RETRY);
+    addRetries(unitTimedOut);
 
     const remindOrClose = Choice.jsonata(this, STATE_NAMES.remindOrClose, {
       stateName: STATE_NAMES.remindOrClose,

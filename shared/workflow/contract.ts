@@ -29,6 +29,8 @@ import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } fro
  *
  *   Advance also has Catch States.ALL → NotifyFailure (Lambda notify-failure) → Failed (Fail).
  *   RunStep has the same Catch (a unit failing in an unplanned way must not end a case silently).
+ *   Every Lambda task (NotifyFailure too) first retries Lambda service errors and TRANSIENT_ERROR
+ *   with backoff; only what is left reaches a Catch.
  *
  * A waiting unit is completed by SendTaskSuccess with a UnitResult from record-action (email
  * link), triage-case (secretariat) or amend-application (applicant); withdraw-case fails it
@@ -125,6 +127,44 @@ export type NotifyFailureInput = z.infer<typeof NotifyFailureInputSchema>;
 
 /** Error name a handler uses with SendTaskFailure when a case is withdrawn mid-step. */
 export const CASE_WITHDRAWN_ERROR = 'Beslutningsflyt.CaseWithdrawn';
+
+/**
+ * Error name a task Lambda fails with when its failure is transient (functions/task.ts): the
+ * state machine retries this name with backoff instead of giving up on the case. Every other
+ * error keeps its own name and is permanent (Catch → NotifyFailure).
+ */
+export const TRANSIENT_ERROR = 'Beslutningsflyt.Transient';
+
+/**
+ * Error names (the `name` of an AWS SDK v3 service error, or of our own error class) that a
+ * later attempt may not meet: throttling, a service briefly unavailable, a timeout, a lost
+ * optimistic-concurrency race. The SDK has already retried these a few times within the call;
+ * the workflow retries again over minutes. Also matched against Node's network error `code`.
+ */
+export const TRANSIENT_ERRORS = [
+  // Our own: the case changed under us; the use case re-reads on the next attempt.
+  'VersionConflictError',
+  // DynamoDB
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  // SES v2 (sandbox: 1 message per second) and SES v1 / Step Functions throttling
+  'TooManyRequestsException',
+  'Throttling',
+  'InternalServiceErrorException',
+  // SDK and network
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+] as const;
 
 /** State names: case-workflow.ts names its states with these; the infra tests check them. */
 export const STATE_NAMES = {

@@ -10,6 +10,7 @@ import {
   STATE_NAMES,
   StartUnitInputSchema,
   type StepUnit,
+  TRANSIENT_ERROR,
   UnitResultSchema,
   UnitTimeoutInputSchema,
 } from '../../shared/workflow/contract';
@@ -155,6 +156,30 @@ describe('definition', () => {
       expect(retry?.ErrorEquals.sort(), name).toEqual([...LAMBDA_SERVICE_ERRORS].sort());
       expect(retry?.BackoffRate, name).toBeGreaterThan(1);
       expect(retry?.MaxAttempts, name).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('retries transient handler errors with capped, fully jittered backoff in every Lambda task, NotifyFailure too', () => {
+    const tasks = allStates(definition.States).filter(([, st]) => st.Type === 'Task');
+    expect(tasks.map(([name]) => name).sort()).toEqual(
+      [STATE_NAMES.advance, STATE_NAMES.awaitUnit, STATE_NAMES.unitTimedOut, STATE_NAMES.notifyFailure].sort(),
+    );
+    for (const [name, st] of tasks) {
+      const retriers = st.Retry as { ErrorEquals: string[] }[];
+      // A retrier of its own: a transient error must not use up the Lambda service retries.
+      const transient = retriers.filter((r) => r.ErrorEquals.includes(TRANSIENT_ERROR));
+      expect(transient, name).toHaveLength(1);
+      const matched = Match.objectLike({
+        ErrorEquals: [TRANSIENT_ERROR],
+        IntervalSeconds: 2,
+        BackoffRate: 2,
+        MaxAttempts: 6,
+        MaxDelaySeconds: 60,
+        JitterStrategy: 'FULL',
+      }).test(transient[0]);
+      expect(matched.toHumanStrings(), name).toEqual([]);
+      // Nothing retries States.ALL, so permanent errors go straight on to the Catch.
+      for (const r of retriers) expect(r.ErrorEquals, name).not.toContain('States.ALL');
     }
   });
 

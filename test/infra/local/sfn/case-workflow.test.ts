@@ -10,10 +10,14 @@ import {
   CASE_WITHDRAWN_ERROR,
   type StartUnitInput,
   type StepUnit,
+  TRANSIENT_ERROR,
   type UnitTimeoutInput,
   type UnitTimeoutOutput,
 } from '../../../../shared/workflow/contract';
 import { FUNCTIONS } from '../../../../shared/config/deployment';
+import { VersionConflictError } from '../../../../shared/errors';
+import { EmailSendError } from '../../../../functions/adapters/ses-mailer';
+import { classifyTaskError } from '../../../../functions/task';
 import { ACCOUNT, MACHINE_ARN, parsed, REGION, startDynamo, startEngine, type TestDynamo } from '../../../support/sfn-harness';
 
 /**
@@ -64,6 +68,9 @@ class Handlers {
   readonly timeouts: UnitTimeoutInput[] = [];
   readonly failures: unknown[] = [];
   advanceError: Error | undefined;
+  /** Thrown (classified as the task handlers do) by the next calls of Advance / NotifyFailure. */
+  advanceFailures: Error[] = [];
+  notifyFailures: Error[] = [];
   units: StepUnit[] = [unit('u-1', 1, 1), unit('u-2', 30, 0)];
 
   invokers(): Map<string, Invoker> {
@@ -74,6 +81,8 @@ class Handlers {
           const input = payload as AdvanceInput;
           this.advanceCalls.push(input);
           if (this.advanceError) throw this.advanceError;
+          const failure = this.advanceFailures.shift();
+          if (failure) throw classifyTaskError(failure);
           const output: AdvanceOutput = input.completed
             ? { done: true, caseId: input.caseId, status: 'approved' }
             : { done: false, caseId: input.caseId, step: { stepId: 's-1', kind: 'consultation', units: this.units } };
@@ -103,6 +112,8 @@ class Handlers {
         arnOf(FUNCTIONS.notifyFailure),
         async (payload) => {
           this.failures.push(payload);
+          const failure = this.notifyFailures.shift();
+          if (failure) throw classifyTaskError(failure);
           return null;
         },
       ],
@@ -187,5 +198,56 @@ describe('the synthesized case workflow', () => {
     expect(failure.caseId).toBe('c-1');
     expect(failure.error).toBe('PersistenceError');
     expect(JSON.parse(failure.cause)).toMatchObject({ errorMessage: 'table missing' });
+  });
+
+  describe('transient handler errors', () => {
+    // FULL jitter with random() = 0: every retry is due at once, so the test needs no clock.
+    const noJitterWait = { random: () => 0 };
+    const sesThrottle = () =>
+      new EmailSendError('SES SendEmail failed', { cause: Object.assign(new Error('rate'), { name: 'TooManyRequestsException' }) });
+
+    it('an Advance failing twice with a transient error, then succeeding, completes the case without NotifyFailure', async () => {
+      const handlers = new Handlers();
+      handlers.units = [unit('u-1', 30, 0)];
+      handlers.advanceFailures = [new VersionConflictError('Case was changed concurrently', 1), sesThrottle()];
+      engine = await startEngine(dynamo, definition, Object.fromEntries(handlers.invokers()), noJitterWait);
+      const { executionArn } = await start(engine, 'case-transient');
+      await handlers.waitForStarted(1);
+      await engine.sendTaskSuccess(handlers.tokenFor('u-1'), JSON.stringify({ unitId: 'u-1', outcome: 'support' }));
+
+      const result = await engine.waitForExecution(executionArn, 8000);
+      expect(result.status).toBe('SUCCEEDED');
+      expect(handlers.advanceCalls.map((c) => c.completed)).toEqual([
+        null,
+        null,
+        null,
+        { stepId: 's-1', results: [{ unitId: 'u-1', outcome: 'support' }] },
+      ]);
+      expect(handlers.failures).toEqual([]);
+    });
+
+    it('a transient error that outlasts the retries still reaches NotifyFailure, under the transient name', async () => {
+      const handlers = new Handlers();
+      handlers.advanceFailures = Array.from({ length: 7 }, sesThrottle);
+      engine = await startEngine(dynamo, definition, Object.fromEntries(handlers.invokers()), noJitterWait);
+      const { executionArn } = await start(engine, 'case-transient-exhausted');
+      const result = await engine.waitForExecution(executionArn, 8000);
+      expect(result).toMatchObject({ status: 'FAILED', error: WORKFLOW_FAILED_ERROR });
+      expect(handlers.advanceCalls).toHaveLength(7); // the first attempt and MaxAttempts (6) retries
+      expect(handlers.failures).toHaveLength(1);
+      expect((handlers.failures[0] as { error: string }).error).toBe(TRANSIENT_ERROR);
+    });
+
+    it('NotifyFailure retries a transient SES failure until the secretariat is told', async () => {
+      const handlers = new Handlers();
+      handlers.advanceError = Object.assign(new Error('table missing'), { name: 'PersistenceError' });
+      handlers.notifyFailures = [sesThrottle(), sesThrottle()];
+      engine = await startEngine(dynamo, definition, Object.fromEntries(handlers.invokers()), noJitterWait);
+      const { executionArn } = await start(engine, 'case-notify-transient');
+      const result = await engine.waitForExecution(executionArn, 8000);
+      expect(result).toMatchObject({ status: 'FAILED', error: WORKFLOW_FAILED_ERROR });
+      expect(handlers.failures).toHaveLength(3);
+      expect(handlers.notifyFailures).toEqual([]);
+    });
   });
 });
