@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
+  'unsupported_media_type',
+  'payload_too_large',
   'config',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -156,6 +158,26 @@ export class UnauthorizedError extends AppError {
   readonly status = 401;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message, 'error.unauthorized.detail', options);
+  }
+}
+
+/** A request body in a media type the route does not take (e.g. text/plain from a cross-site form). */
+export class UnsupportedMediaTypeError extends AppError {
+  override readonly name = 'UnsupportedMediaTypeError';
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, 'error.unsupported_media_type.detail', options);
+  }
+}
+
+/** A request body over the route's size limit (shared/http/limits.ts); refused before parsing. */
+export class PayloadTooLargeError extends AppError {
+  override readonly name = 'PayloadTooLargeError';
+  readonly code = 'payload_too_large';
+  readonly status = 413;
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, 'error.payload_too_large.detail', options);
   }
 }
 

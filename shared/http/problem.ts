@@ -20,6 +20,8 @@ export const PUBLIC_PROBLEM_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
+  'unsupported_media_type',
+  'payload_too_large',
   'internal',
 ] as const satisfies readonly (ErrorCode | 'internal')[];
 export type PublicProblemCode = (typeof PUBLIC_PROBLEM_CODES)[number];
