@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { negotiateLanguage } from '../../shared/http/language';
 import { toProblem } from '../../shared/http/problem';
 import { logger } from '../logger';
+import { withRouteMethods } from './methods';
 import { header } from './request';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -47,7 +48,7 @@ export function requestLanguage(event: APIGatewayProxyEventV2): Language {
 export function jsonApi(
   fn: (event: APIGatewayProxyEventV2, lang: Language) => Promise<HttpResult>,
 ): (event: APIGatewayProxyEventV2) => Promise<HttpResult> {
-  return async (event) => {
+  return withRouteMethods(async (event) => {
     const lang = requestLanguage(event);
     try {
       return await fn(event, lang);
@@ -59,7 +60,7 @@ export function jsonApi(
       }
       return problem(error, lang, event.rawPath);
     }
-  };
+  });
 }
 
 /** Name and stack only: messages of SDK/validation errors can carry user input. */

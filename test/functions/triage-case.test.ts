@@ -100,7 +100,7 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
     expect(pointers(res.json).sort()).toEqual(['/choice', '/extra', '/nivaa']);
-    const empty = await call(handler, { ...httpEvent(ROUTE, '/x'), pathParameters: { caseId: CASE_ID } });
+    const empty = await call(handler, { ...httpEvent(ROUTE, '/x', { headers: { 'content-type': 'application/json' } }), pathParameters: { caseId: CASE_ID } });
     expect(empty.statusCode).toBe(400);
     expect(ports.workflow.completions).toEqual([]);
   });
