@@ -56,7 +56,9 @@ export function jsonBody(event: APIGatewayProxyEventV2): { ok: true; value: unkn
 
 /**
  * application/x-www-form-urlencoded → last value wins per field, all values available too.
- * Throws 415 for another media type and 413 for a body over the limit.
+ * Throws 415 for another media type and 413 for a body over the limit. Its values are always
+ * well-formed Unicode (URLSearchParams decodes to USV strings), so no form field can carry an
+ * unpaired surrogate; the JSON routes and the shared checks (shared/domain/text.ts) refuse them.
  */
 export function formBody(event: APIGatewayProxyEventV2): URLSearchParams {
   requireMediaType(event, FORM_MEDIA_TYPE);

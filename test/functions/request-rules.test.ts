@@ -5,6 +5,8 @@ import { makeHandler as makeShowForm } from '../../functions/show-form';
 import { makeHandler as makeSubmitApplication } from '../../functions/submit-application';
 import { makeHandler as makeSubmitForm } from '../../functions/submit-form';
 import { makeHandler as makeWithdraw } from '../../functions/withdraw-case';
+import { formBody } from '../../functions/http/request';
+import { hasUnpairedSurrogate } from '../../shared/domain/text';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/limits';
 import { PROBLEM_CONTENT_TYPE } from '../../shared/http/problem';
 import { t } from '../../shared/i18n';
@@ -153,6 +155,18 @@ describe('page form bodies', () => {
     expect(res.statusCode).toBe(415);
     expect(await snapshot(s.ports)).toBe(before);
     expect(s.ports.workflow.completions).toEqual([]);
+  });
+});
+
+describe('form fields', () => {
+  it('decode to well-formed text: an encoded lone surrogate becomes replacement characters', () => {
+    const event = httpEvent('POST /', '/', {
+      body: 'comment=%ED%A0%80x&raw=\ud800',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+    });
+    const form = formBody(event);
+    expect(form.get('comment')).toBe('\ufffd\ufffd\ufffdx');
+    expect(hasUnpairedSurrogate(form.get('raw') ?? '')).toBe(false);
   });
 });
 

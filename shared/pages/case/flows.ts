@@ -130,10 +130,7 @@ export async function postCasePage(
       await withdrawCase(deps, { caseId: c.caseId, body: reason.trim() === '' ? {} : { reason }, lang });
     } catch (error) {
       if (error instanceof ValidationError) {
-        const broken = error.fieldErrors.some((e) => e.code === 'error.field.unpairedSurrogate');
-        const text = broken
-          ? t(lang, 'error.field.unpairedSurrogate')
-          : t(lang, 'web.withdraw.errors.reasonTooLong', { max: MAX_COMMENT_LENGTH });
+        const text = t(lang, 'web.withdraw.errors.reasonTooLong', { max: MAX_COMMENT_LENGTH });
         return again([{ field: WITHDRAW_REASON_FIELD, text }], 400, {}, reason);
       }
       if (error instanceof ConflictError) {

@@ -1,5 +1,4 @@
 import { type Actor, ActorSchema, MAX_COMMENT_LENGTH } from '../../domain/case';
-import { hasUnpairedSurrogate } from '../../domain/text';
 import { CaseStatusSchema, type Language, NivaaSchema } from '../../kernel/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { t } from '../../i18n';
@@ -148,8 +147,6 @@ function triageErrors(lang: Language, nivaa: string, reason: string, current: nu
   }
   if (reason.length > MAX_COMMENT_LENGTH) {
     errors.push({ field: TRIAGE_REASON_FIELD, text: t(lang, 'secretariat.triage.errors.reasonTooLong', { max: MAX_COMMENT_LENGTH }) });
-  } else if (hasUnpairedSurrogate(reason)) {
-    errors.push({ field: TRIAGE_REASON_FIELD, text: t(lang, 'error.field.unpairedSurrogate') });
   }
   return errors;
 }
