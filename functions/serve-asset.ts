@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PAGE_STYLESHEET_FILE } from '../shared/pages/kit/layout';
+import { withRouteMethods } from './http/methods';
 import { header, pathParam } from './http/request';
 import { errorSummary } from './http/response';
 import { logger } from './logger';
@@ -70,7 +71,7 @@ const COMMON = { 'x-content-type-options': 'nosniff', 'cross-origin-resource-pol
 
 export function makeHandler(load: AssetLoader) {
   let assets: Promise<ReadonlyMap<string, AssetFile>> | undefined;
-  return async (event: APIGatewayProxyEventV2): Promise<AssetResponse> => {
+  return withRouteMethods(async (event: APIGatewayProxyEventV2): Promise<AssetResponse> => {
     try {
       assets ??= load();
       const file = (await assets).get(pathParam(event, 'file') ?? '');
@@ -86,7 +87,7 @@ export function makeHandler(load: AssetLoader) {
       logger.error('asset failed', { error: errorSummary(error) });
       return { statusCode: 500, headers: { ...COMMON, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: 'Internal error' };
     }
-  };
+  });
 }
 
 export const handler = makeHandler(loadAssets);

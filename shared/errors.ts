@@ -17,6 +17,8 @@ export const PUBLIC_ERROR_CODES = [
   'illegal_transition',
   'idempotency_conflict',
   'unauthorized',
+  'unsupported_media_type',
+  'payload_too_large',
 ] as const;
 export const ERROR_CODES = [...PUBLIC_ERROR_CODES, 'config'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -145,6 +147,22 @@ export class IdempotencyConflictError extends errorClass(
 ) {}
 
 export class UnauthorizedError extends errorClass('UnauthorizedError', 'unauthorized', 401, 'error.unauthorized.detail') {}
+
+/** A request body in a media type the route does not take (e.g. text/plain from a cross-site form). */
+export class UnsupportedMediaTypeError extends errorClass(
+  'UnsupportedMediaTypeError',
+  'unsupported_media_type',
+  415,
+  'error.unsupported_media_type.detail',
+) {}
+
+/** A request body over the route's size limit (shared/http/limits.ts); refused before parsing. */
+export class PayloadTooLargeError extends errorClass(
+  'PayloadTooLargeError',
+  'payload_too_large',
+  413,
+  'error.payload_too_large.detail',
+) {}
 
 /** Invalid deployment configuration (env, roster). Internal: users only see a generic 500. */
 export class ConfigError extends errorClass('ConfigError', 'config', 500, 'error.internal.detail') {}

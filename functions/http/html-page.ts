@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Language } from '../../shared/kernel/ids';
 import { LANGUAGE_COOKIE } from '../../shared/http/language';
 import type { ActionPageResult } from '../../shared/pages/action/flows';
-import { internalErrorPage } from '../../shared/pages/action/result-pages';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../../shared/errors';
+import { internalErrorPage, requestRejectedPage } from '../../shared/pages/action/result-pages';
 import { type PageLanguage, pageLanguage, pickLanguage } from '../../shared/pages/kit/language';
 import { toPageResponse } from '../../shared/pages/kit/page-result';
 import { type PageResponse, pageResponse } from '../../shared/pages/kit/response';
@@ -33,8 +34,13 @@ export function htmlPage(
   fn: (event: APIGatewayProxyEventV2, signals: PageLanguage) => Promise<PageResponse>,
 ): (event: APIGatewayProxyEventV2) => Promise<PageResponse> {
   return guarded(languageSignals, fn, (error, _event, signals) => {
-    logger.error('page failed', { handler: name, error: errorSummary(error) });
     const lang = pickLanguage(signals);
+    // An unreadable form body (wrong media type, too large) is the sender's, not ours.
+    if (error instanceof UnsupportedMediaTypeError || error instanceof PayloadTooLargeError) {
+      logger.info('page request rejected', { handler: name, code: error.code });
+      return pageResponse(error.status, requestRejectedPage(error, lang), lang);
+    }
+    logger.error('page failed', { handler: name, error: errorSummary(error) });
     return pageResponse(500, internalErrorPage(lang), lang);
   });
 }

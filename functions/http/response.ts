@@ -5,6 +5,7 @@ import { negotiateLanguage } from '../../shared/http/language';
 import { toProblem } from '../../shared/http/problem';
 import { type Deps, resolveDeps } from '../lazy';
 import { logger } from '../logger';
+import { type OptionsResponse, withRouteMethods } from './methods';
 import { header } from './request';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -78,19 +79,20 @@ export function useCaseApi<D, I, R>(
  * Wraps a handler: `context` reads what the handler and its error response both need from the
  * request (its language); a thrown error becomes `onError`'s response.
  */
-export function guarded<C, R>(
+export function guarded<C, R extends { body?: string | undefined }>(
   context: (event: APIGatewayProxyEventV2) => C,
   fn: (event: APIGatewayProxyEventV2, context: C) => Promise<R>,
   onError: (error: unknown, event: APIGatewayProxyEventV2, context: C) => R,
-): (event: APIGatewayProxyEventV2) => Promise<R> {
-  return async (event) => {
+): (event: APIGatewayProxyEventV2) => Promise<R | OptionsResponse> {
+  // HEAD and OPTIONS as API Gateway routes them (functions/http/methods.ts).
+  return withRouteMethods(async (event) => {
     const c = context(event);
     try {
       return await fn(event, c);
     } catch (error) {
       return onError(error, event, c);
     }
-  };
+  });
 }
 
 /** Name and stack only: messages of SDK/validation errors can carry user input. */

@@ -121,29 +121,66 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
+/**
+ * What API Gateway routes besides the table's methods: HEAD beside every GET (HTTP APIs do
+ * not route HEAD to GET themselves, and link checkers and mail scanners send HEAD; the
+ * handlers answer it as GET without a body, functions/http/methods.ts), and OPTIONS on the
+ * JSON API (204 with Allow; no CORS: the pages and the API share one origin).
+ */
+export type RouteMethod = Method | 'HEAD' | 'OPTIONS';
+
 /** One method of one path: what the CDK app turns into an API Gateway route. */
 export type ApiRoute = RouteAccess & {
   readonly name: RouteName;
-  readonly method: Method;
+  readonly method: RouteMethod;
   readonly path: string;
   readonly key: string;
 };
 
 const METHODS: readonly Method[] = ['GET', 'POST'];
 
+const OPTIONS_OPEN = 'OPTIONS only names the methods of the path (204 with Allow); it reads and changes nothing.';
+
+/** The same route answering another method, under that method's route key. */
+function alsoAs(route: ApiRoute, method: RouteMethod): ApiRoute {
+  return { ...route, method, key: `${method} ${route.path}` };
+}
+
 /** Every API route, path by path in table order. */
 export const API_ROUTES: readonly ApiRoute[] = (Object.keys(ROUTES) as RouteName[]).flatMap((name) => {
   const entry: { readonly path: string } & Partial<Record<Method, RouteAccess & { key: string }>> = ROUTES[name];
-  return METHODS.flatMap((method) => {
+  const declared: ApiRoute[] = METHODS.flatMap((method) => {
     const spec = entry[method];
     return spec === undefined ? [] : [{ ...spec, name, method, path: entry.path }];
   });
+  const get = declared.find((route) => route.method === 'GET');
+  const first = declared[0];
+  const options =
+    first === undefined || !entry.path.startsWith('/api/')
+      ? []
+      : [alsoAs(first.access === 'public' ? { ...first, openBecause: OPTIONS_OPEN } : first, 'OPTIONS')];
+  return [...declared, ...(get === undefined ? [] : [alsoAs(get, 'HEAD')]), ...options];
 });
 
 const NAME_BY_KEY: ReadonlyMap<string, RouteName> = new Map(API_ROUTES.map((route) => [route.key, route.name]));
 
 /** Which path of the table a route key (`event.routeKey`) belongs to; never parses the raw path. */
 export const routeName = (routeKey: string): RouteName | undefined => NAME_BY_KEY.get(routeKey);
+
+const ALLOW_BY_NAME: ReadonlyMap<RouteName, string> = new Map(
+  (Object.keys(ROUTES) as RouteName[]).map((name) => [
+    name,
+    API_ROUTES.filter((route) => route.name === name)
+      .map((route) => route.method)
+      .join(', '),
+  ]),
+);
+
+/** The Allow header of the path a route key belongs to, e.g. `GET, HEAD, OPTIONS`. */
+export const allowedMethods = (routeKey: string): string | undefined => {
+  const name = routeName(routeKey);
+  return name === undefined ? undefined : ALLOW_BY_NAME.get(name);
+};
 
 type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? [N, ...ParamNames<Rest>] : [];
 type Strings<T extends unknown[]> = { [K in keyof T]: string };

@@ -3,6 +3,7 @@ import { type FieldError, ValidationError } from '../errors';
 import type { applicationMessages } from '../i18n/catalogs/application';
 import { LANGUAGES } from '../kernel/ids';
 import { OrganisationNumberSchema } from './org-number';
+import { hasControlCharacters, hasUnpairedSurrogate } from './text';
 
 /**
  * The application ("søknad / behovsmelding") a municipal-sector organisation submits through the
@@ -59,12 +60,6 @@ export const APPLICATION_LIMITS = {
 /** Stable service ids as used in the roster's per-service brukerråd (lowercase slug). */
 export const SERVICE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$/;
 
-// No C0/C1 control characters (Unicode Cc), and no bidi embedding/override/isolate controls,
-// which could make a title read differently in an approver's e-mail. Multi-line text keeps
-// tab and line feed.
-const CONTROL_SINGLE_LINE = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
-const CONTROL_MULTI_LINE = /^(?:[\t\n]|[^\p{Cc}\u202a-\u202e\u2066-\u2069])*$/u;
-
 function requiredOr(requiredKey: ApplicationMessageKey, invalidKey: ApplicationMessageKey) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? requiredKey : invalidKey);
 }
@@ -77,10 +72,10 @@ function text(requiredKey: ApplicationMessageKey, max: number, multiline = false
   return lines
     .trim()
     .min(1, { error: requiredKey, abort: true })
-    .max(max, { error: key('application.text.tooLong') })
-    .regex(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE, {
-      error: key('application.text.controlCharacters'),
-    });
+    // Aborting: no character check runs on text that is already too long.
+    .max(max, { error: key('application.text.tooLong'), abort: true })
+    .refine((s) => !hasUnpairedSurrogate(s), { error: key('application.text.unpairedSurrogate'), abort: true })
+    .refine((s) => !hasControlCharacters(s, multiline), { error: key('application.text.controlCharacters') });
 }
 
 function section<T extends z.core.$ZodLooseShape>(shape: T) {

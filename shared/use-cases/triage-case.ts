@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnpairedSurrogate } from '../domain/text';
 import { type Actor, MAX_COMMENT_LENGTH } from '../domain/case';
 import { type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../kernel/ids';
 import { appendEvent, overrideNivaa } from '../domain/lifecycle';
@@ -25,7 +26,11 @@ export interface TriageCaseDeps {
 export const TriageRequestSchema = z.strictObject({
   choice: z.literal('confirm'),
   nivaa: NivaaSchema.optional(),
-  reason: z.string().max(MAX_COMMENT_LENGTH).optional(),
+  reason: z
+    .string()
+    .max(MAX_COMMENT_LENGTH, { abort: true })
+    .refine((s) => !hasUnpairedSurrogate(s), { error: 'error.field.unpairedSurrogate' })
+    .optional(),
 });
 export type TriageRequest = z.infer<typeof TriageRequestSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnpairedSurrogate } from '../domain/text';
 import { MAX_COMMENT_LENGTH } from '../domain/case';
 import type { CaseStatus, Language } from '../kernel/ids';
 import { isFinalStatus, transition } from '../domain/lifecycle';
@@ -19,7 +20,12 @@ export interface WithdrawCaseDeps {
 
 /** Optional body of POST /api/cases/{caseId}/withdraw. */
 export const WithdrawRequestSchema = z.strictObject({
-  reason: z.string().trim().max(MAX_COMMENT_LENGTH).optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_LENGTH, { abort: true })
+    .refine((s) => !hasUnpairedSurrogate(s), { error: 'error.field.unpairedSurrogate' })
+    .optional(),
 });
 export type WithdrawRequest = z.infer<typeof WithdrawRequestSchema>;
 

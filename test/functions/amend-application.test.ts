@@ -102,7 +102,7 @@ describe('POST /api/cases/{caseId}/amendment', () => {
     expect(res.statusCode).toBe(400);
     expect(pointers(res.json)).toEqual(expect.arrayContaining(['/title', '/contactPerson/email', '/contactPerson/phone']));
     const malformed = await call(handler, {
-      ...httpEvent(ROUTE, '/x', { body: '{"title"' }),
+      ...httpEvent(ROUTE, '/x', { body: '{"title"', headers: { 'content-type': 'application/json' } }),
       pathParameters: { caseId: CASE_ID },
     });
     expect(malformed.statusCode).toBe(400);

@@ -62,7 +62,7 @@ describe('POST /api/applications', () => {
     const { handler } = setup();
     const res = await call(
       handler,
-      httpEvent(ROUTE, '/api/applications', { body: '{"title":', headers: { 'accept-language': 'nn' } }),
+      httpEvent(ROUTE, '/api/applications', { body: '{"title":', headers: { 'accept-language': 'nn', 'content-type': 'application/json' } }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-language']).toBe('nn');

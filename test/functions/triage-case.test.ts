@@ -87,6 +87,16 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(ports.workflow.completions).toEqual([]);
   });
 
+  it('rejects an override reason with an unpaired surrogate, and changes nothing', async () => {
+    const { ports, handler } = await triageCase();
+    const before = await ports.cases.get(CASE_ID);
+    const res = await call(handler, triage({ choice: 'confirm', nivaa: 1, reason: 'Halv \ud800 kode' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json.errors).toEqual([expect.objectContaining({ pointer: '/reason', code: 'error.field.unpairedSurrogate' })]);
+    expect(await ports.cases.get(CASE_ID)).toEqual(before);
+    expect(ports.workflow.completions).toEqual([]);
+  });
+
   it('treats the current nivå as a confirmation (no reason needed)', async () => {
     const { ports, handler } = await triageCase();
     const res = await call(handler, triage({ choice: 'confirm', nivaa: 2 }));
@@ -100,7 +110,7 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
     expect(pointers(res.json).sort()).toEqual(['/choice', '/extra', '/nivaa']);
-    const empty = await call(handler, { ...httpEvent(ROUTE, '/x'), pathParameters: { caseId: CASE_ID } });
+    const empty = await call(handler, { ...httpEvent(ROUTE, '/x', { headers: { 'content-type': 'application/json' } }), pathParameters: { caseId: CASE_ID } });
     expect(empty.statusCode).toBe(400);
     expect(ports.workflow.completions).toEqual([]);
   });

@@ -11,7 +11,7 @@ const ROUTE = 'POST /api/cases/{caseId}/withdraw';
 const PATH = `/api/cases/${CASE_ID}/withdraw`;
 
 function withdraw(body?: unknown, caseId = CASE_ID) {
-  const event = body === undefined ? httpEvent(ROUTE, PATH) : jsonEvent(ROUTE, PATH, body);
+  const event = body === undefined ? httpEvent(ROUTE, PATH, { headers: { 'content-type': 'application/json' } }) : jsonEvent(ROUTE, PATH, body);
   return { ...event, pathParameters: { caseId } };
 }
 
@@ -134,7 +134,7 @@ describe('POST /api/cases/{caseId}/withdraw', () => {
     const res = await call(handler, withdraw({ reason: 'x'.repeat(2001), extra: true }));
     expect(res.statusCode).toBe(400);
     expect(pointers(res.json).sort()).toEqual(['/extra', '/reason']);
-    const malformed = await call(handler, { ...httpEvent(ROUTE, PATH, { body: '{' }), pathParameters: { caseId: CASE_ID } });
+    const malformed = await call(handler, { ...httpEvent(ROUTE, PATH, { body: '{', headers: { 'content-type': 'application/json' } }), pathParameters: { caseId: CASE_ID } });
     expect(malformed.statusCode).toBe(400);
     expect(await ports.cases.get(CASE_ID)).toEqual(before);
     expect(ports.workflow.completions).toEqual([]);

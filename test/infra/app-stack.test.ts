@@ -289,6 +289,28 @@ describe('HTTP API', () => {
     });
   });
 
+  it('routes HEAD beside every GET, to the same function, and OPTIONS on the JSON API', () => {
+    const routes = resourcesOfType(s.appResources, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties ?? {});
+    const targetOf = (key: string) => {
+      const integrationId = /"Ref":"([^"]+)"/.exec(JSON.stringify(routes.find((r) => r.RouteKey === key)?.Target))?.[1] ?? '';
+      return JSON.stringify(s.appResources[integrationId]?.Properties?.IntegrationUri ?? null);
+    };
+    for (const key of ['/', '/sak/{caseId}', '/handling/{token}', '/journal', '/api/cases/{caseId}']) {
+      s.appTemplate.hasResourceProperties(
+        'AWS::ApiGatewayV2::Route',
+        Match.objectLike({ RouteKey: `HEAD ${key}`, AuthorizationType: 'NONE', Target: Match.anyValue() }),
+      );
+      expect(targetOf(`HEAD ${key}`), key).not.toBe('null');
+      expect(targetOf(`HEAD ${key}`), key).toBe(targetOf(`GET ${key}`));
+    }
+    const gets = routes.filter((r) => String(r.RouteKey).startsWith('GET ')).length;
+    expect(routes.filter((r) => String(r.RouteKey).startsWith('HEAD ')).length).toBe(gets);
+    s.appTemplate.hasResourceProperties(
+      'AWS::ApiGatewayV2::Route',
+      Match.objectLike({ RouteKey: 'OPTIONS /api/applications', AuthorizationType: 'NONE' }),
+    );
+  });
+
   it('requires a Cognito JWT on the secretariat routes and only there', () => {
     const routes = resourcesOfType(s.appResources, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties ?? {});
     for (const route of routes) {

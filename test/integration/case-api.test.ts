@@ -61,6 +61,23 @@ describe('submitting an application', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toBe(`${PROBLEMS}validation`);
 
+    // A cross-site form can post text/plain without a preflight: 415, and an oversized body
+    // (under API Gateway's 10 MB) 413, both before anything is read.
+    const plain = await fetch(`${runtime.base}/api/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(valid),
+    });
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await plain.json()) as Problem).type).toBe(`${PROBLEMS}unsupported-media-type`);
+    const huge = await runtime.api.request<Problem>('POST', '/api/applications', {
+      ...valid,
+      needDescription: 'a'.repeat(9_000_000),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.type).toBe(`${PROBLEMS}payload-too-large`);
+
     // Nothing stored: no journal row, nothing for the secretariat, and the next valid case
     // gets the first case number; its e-mails are the only ones in the inbox.
     expect(await runtime.api.journalSize()).toBe(0);
@@ -99,6 +116,22 @@ describe('submitting an application', () => {
   });
 });
 
+describe('HEAD and OPTIONS', () => {
+  it('answers HEAD on the pages like GET without a body, and OPTIONS on the API with Allow', async () => {
+    const { box, ...submitted } = await submitCase(runtime, applications.nivaa3('soker-head@example.org', 'Sak for HEAD'));
+    for (const path of ['/', '/journal', `/sak/${submitted.caseId}`, `/api/cases/${submitted.caseId}`]) {
+      const [get, head] = [await fetch(`${runtime.base}${path}`), await fetch(`${runtime.base}${path}`, { method: 'HEAD' })];
+      expect([get.status, head.status], path).toEqual([200, 200]);
+      expect(head.headers.get('content-type'), path).toBe(get.headers.get('content-type'));
+      expect(await head.text(), path).toBe('');
+    }
+    const options = await fetch(`${runtime.base}/api/applications`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('POST, OPTIONS');
+    await box.expectNothingNew();
+  });
+});
+
 describe('action links', () => {
   it('GET changes nothing; a bad form stores nothing; the answer counts once; forged links are 404', async () => {
     const applicant = 'soker-lenker@example.org';
@@ -110,6 +143,13 @@ describe('action links', () => {
       () => runtime.api.getCase(submitted.caseId),
       (view) => view.events.some((e) => e.type === 'notified' && e.stepId === view.currentStep?.stepId),
     );
+
+    // Link checkers send HEAD: answered like GET, without a body, changing nothing.
+    const head = await fetch(link, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toContain('text/html');
+    expect(await head.text()).toBe('');
+    expect(await runtime.api.getCase(submitted.caseId)).toEqual(before);
 
     // Mail scanners fetch links: looking twice changes nothing.
     const first = await openAction(link);

@@ -10,7 +10,9 @@ import {
   IllegalTransitionError,
   NotFoundError,
   toJsonPointer,
+  PayloadTooLargeError,
   UnauthorizedError,
+  UnsupportedMediaTypeError,
   ValidationError,
   VersionConflictError,
 } from '../../shared/errors';
@@ -26,6 +28,8 @@ const samples: Array<[AppError, string, string, number]> = [
   [new IllegalTransitionError('approved', 'triage', { cause }), 'IllegalTransitionError', 'illegal_transition', 409],
   [new IdempotencyConflictError('x', { cause }), 'IdempotencyConflictError', 'idempotency_conflict', 422],
   [new UnauthorizedError('x', { cause }), 'UnauthorizedError', 'unauthorized', 401],
+  [new UnsupportedMediaTypeError('x', { cause }), 'UnsupportedMediaTypeError', 'unsupported_media_type', 415],
+  [new PayloadTooLargeError('x', { cause }), 'PayloadTooLargeError', 'payload_too_large', 413],
   [new ConfigError('x', { cause }), 'ConfigError', 'config', 500],
 ];
 

@@ -13,6 +13,8 @@ export const applicationMessages = defineCatalog({
     'application.text.invalidType': 'Feltet må være tekst.',
     'application.text.tooLong': 'Teksten kan ha høyst {max} tegn.',
     'application.text.controlCharacters': 'Teksten inneholder ugyldige kontrolltegn.',
+    'application.text.unpairedSurrogate':
+      'Teksten inneholder et ødelagt tegn (en halv Unicode-kode). Skriv inn eller lim inn teksten på nytt.',
     'application.choice.required': 'Du må velge et svar.',
     'application.choice.invalid': 'Velg et av de tillatte svarene.',
     'application.title.required': 'Skriv inn en tittel.',
@@ -70,6 +72,8 @@ export const applicationMessages = defineCatalog({
     'application.text.invalidType': 'Feltet må vere tekst.',
     'application.text.tooLong': 'Teksten kan ha høgst {max} teikn.',
     'application.text.controlCharacters': 'Teksten inneheld ugyldige kontrollteikn.',
+    'application.text.unpairedSurrogate':
+      'Teksten inneheld eit øydelagt teikn (ein halv Unicode-kode). Skriv inn eller lim inn teksten på nytt.',
     'application.choice.required': 'Du må velje eit svar.',
     'application.choice.invalid': 'Vel eitt av dei tillatne svara.',
     'application.title.required': 'Skriv inn ein tittel.',
@@ -127,6 +131,8 @@ export const applicationMessages = defineCatalog({
     'application.text.invalidType': 'This field must be text.',
     'application.text.tooLong': 'The text can have at most {max} characters.',
     'application.text.controlCharacters': 'The text contains invalid control characters.',
+    'application.text.unpairedSurrogate':
+      'The text contains a broken character (half of a Unicode pair). Type or paste the text again.',
     'application.choice.required': 'Please choose an answer.',
     'application.choice.invalid': 'Choose one of the allowed answers.',
     'application.title.required': 'Enter a title.',

@@ -47,6 +47,13 @@ export const errorMessages = defineCatalog({
     'error.field.invalidValue': 'Verdien er ikke et av de tillatte valgene.',
     'error.field.unknownKey': 'Feltet er ukjent og kan ikke sendes inn.',
     'error.field.invalid': 'Feltet er ugyldig.',
+    'error.unsupported_media_type.title': 'Feil innholdstype',
+    'error.unsupported_media_type.detail':
+      'Innholdet må sendes som {expected}. Ingenting er lagret.',
+    'error.payload_too_large.title': 'For stort innhold',
+    'error.payload_too_large.detail': 'Innholdet er større enn {max} byte. Ingenting er lagret.',
+    'error.field.unpairedSurrogate':
+      'Teksten inneholder et ødelagt tegn (en halv Unicode-kode). Skriv inn eller lim inn teksten på nytt.',
     'error.body.malformedJson': 'Innholdet er ikke gyldig JSON.',
   },
   nn: {
@@ -90,6 +97,13 @@ export const errorMessages = defineCatalog({
     'error.field.invalidValue': 'Verdien er ikkje eitt av dei tillatne vala.',
     'error.field.unknownKey': 'Feltet er ukjent og kan ikkje sendast inn.',
     'error.field.invalid': 'Feltet er ugyldig.',
+    'error.unsupported_media_type.title': 'Feil innhaldstype',
+    'error.unsupported_media_type.detail':
+      'Innhaldet må sendast som {expected}. Ingenting er lagra.',
+    'error.payload_too_large.title': 'For stort innhald',
+    'error.payload_too_large.detail': 'Innhaldet er større enn {max} byte. Ingenting er lagra.',
+    'error.field.unpairedSurrogate':
+      'Teksten inneheld eit øydelagt teikn (ein halv Unicode-kode). Skriv inn eller lim inn teksten på nytt.',
     'error.body.malformedJson': 'Innhaldet er ikkje gyldig JSON.',
   },
   en: {
@@ -133,6 +147,13 @@ export const errorMessages = defineCatalog({
     'error.field.invalidValue': 'This value is not one of the allowed choices.',
     'error.field.unknownKey': 'This field is not recognised and cannot be submitted.',
     'error.field.invalid': 'This field is invalid.',
+    'error.unsupported_media_type.title': 'Unsupported content type',
+    'error.unsupported_media_type.detail':
+      'The request body must be sent as {expected}. Nothing was saved.',
+    'error.payload_too_large.title': 'Request body too large',
+    'error.payload_too_large.detail': 'The request body is larger than {max} bytes. Nothing was saved.',
+    'error.field.unpairedSurrogate':
+      'The text contains a broken character (half of a Unicode pair). Type or paste the text again.',
     'error.body.malformedJson': 'The request body is not valid JSON.',
   },
 });

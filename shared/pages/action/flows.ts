@@ -1,4 +1,5 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
+import { textProblem } from '../../domain/text';
 import type { Choice, Language } from '../../kernel/ids';
 import type { SecretsPort } from '../../ports/secrets';
 import { type NextStep, type RecordActionDeps, recordAction, retryRefusedAction } from '../../use-cases/record-action';
@@ -63,8 +64,6 @@ export interface PostedAction extends ActionPageInput {
 }
 
 const FORM_EXPIRED: FormError = { field: 'csrf', key: 'pages.action.errors.formExpired' };
-// As application texts: no control characters except tab/newline, no bidi overrides.
-const COMMENT_PATTERN = /^(?:[\t\n]|[^\p{Cc}\u202a-\u202e\u2066-\u2069])*$/u;
 
 /** GET /handling/{token}: 200 the confirmation page, or 404 / 409 / 410. Changes nothing. */
 export async function showActionPage(deps: ShowActionPageDeps, input: ActionPageInput): Promise<ActionPageResult> {
@@ -148,8 +147,11 @@ function validate(context: ActionContext, values: FormValues): FormError[] {
   const comment = normaliseComment(values.comment);
   if (comment !== undefined && comment.length > MAX_COMMENT_LENGTH) {
     errors.push({ field: 'comment', key: 'pages.action.errors.commentTooLong', params: { max: MAX_COMMENT_LENGTH } });
-  } else if (comment !== undefined && !COMMENT_PATTERN.test(comment)) {
-    errors.push({ field: 'comment', key: 'pages.action.errors.commentInvalid' });
+  } else if (comment !== undefined) {
+    // As application texts (shared/domain/text.ts): multi-line, no other control characters.
+    const problem = textProblem(comment, true);
+    if (problem === 'unpairedSurrogate') errors.push({ field: 'comment', key: 'error.field.unpairedSurrogate' });
+    if (problem === 'controlCharacters') errors.push({ field: 'comment', key: 'pages.action.errors.commentInvalid' });
   }
   return errors;
 }

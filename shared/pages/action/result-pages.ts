@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../email/format';
 import { html } from '../../email/html';
 import type { Language } from '../../kernel/ids';
+import type { PayloadTooLargeError, UnsupportedMediaTypeError } from '../../errors';
 import type { ActionReceipt } from '../../use-cases/record-action';
 import type { LinkProblem } from '../../use-cases/show-action';
 import { t } from '../../i18n';
@@ -42,6 +43,19 @@ export function linkProblemPage(problem: LinkProblem, lang: Language): string {
   const heading = t(lang, `pages.problem.${problem}.heading`);
   const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
 <p class="ds-paragraph">${t(lang, `pages.problem.${problem}.body`)}</p>`;
+  return renderDocument({ lang, title: heading, main });
+}
+
+/**
+ * A post the page cannot read (415 not a form, 413 too large): the problem's title and what to
+ * do, announced at once like the forms' error summary. Nothing was stored.
+ */
+export function requestRejectedPage(error: UnsupportedMediaTypeError | PayloadTooLargeError, lang: Language): string {
+  const heading = t(lang, `error.${error.code}.title`);
+  const main = html`<div class="ds-error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" autofocus>
+<h1 class="ds-heading" data-size="lg" id="error-summary-heading">${heading}</h1>
+<p class="ds-paragraph">${t(lang, error.messageKey, error.detailParams(lang))}</p>
+</div>`;
   return renderDocument({ lang, title: heading, main });
 }
 

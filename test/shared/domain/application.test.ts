@@ -111,6 +111,9 @@ describe('parseApplication: text normalisation', () => {
     ['C1\u0085kontroll', 'application.text.controlCharacters'],
     ['Søknad \u202egnidyggeb', 'application.text.controlCharacters'],
     ['Isolert \u2067tekst\u2069', 'application.text.controlCharacters'],
+    ['Halv \ud83d kode', 'application.text.unpairedSurrogate'],
+    ['Halv \ude00 kode', 'application.text.unpairedSurrogate'],
+    ['Slutt \ud83d', 'application.text.unpairedSurrogate'],
   ])('title %j → %s', (title, code) => {
     expect(errorsFor((i) => { i.title = title; })).toEqual([{ pointer: '/title', code }]);
   });
@@ -121,6 +124,30 @@ describe('parseApplication: text normalisation', () => {
     expect(errorsFor((i) => { i.needDescription = 'Tekst\u0000'; })).toEqual([
       { pointer: '/needDescription', code: 'application.text.controlCharacters' },
     ]);
+  });
+
+  it('accepts whole surrogate pairs and rejects a lone surrogate in every free-text field', () => {
+    expect(valueFor((i) => { i.title = 'Smil \ud83d\ude00'; }).title).toBe('Smil 😀');
+    const broken = 'Navn \udc00';
+    expect(errorsFor((i) => { i.needDescription = `Linje\n${broken}`; })).toEqual([
+      { pointer: '/needDescription', code: 'application.text.unpairedSurrogate' },
+    ]);
+    expect(errorsFor((i) => { section(i, 'applicant').name = broken; })).toEqual([
+      { pointer: '/applicant/name', code: 'application.text.unpairedSurrogate' },
+    ]);
+    expect(errorsFor((i) => { section(i, 'contactPerson').name = broken; })).toEqual([
+      { pointer: '/contactPerson/name', code: 'application.text.unpairedSurrogate' },
+    ]);
+  });
+
+  it('stops at the length limit: a huge need description is only "too long", without a pattern check', () => {
+    // 9 MB of text that would also break the character rules: one error, and fast.
+    const huge = `${'a\n'.repeat(4_500_000)}\u0007\ud800`;
+    const started = performance.now();
+    expect(errorsFor((i) => { i.needDescription = huge; })).toEqual([
+      { pointer: '/needDescription', code: 'application.text.tooLong' },
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -91,6 +91,8 @@ describe('postActionPage (POST /handling/{token})', () => {
       [{ choice: 'lift' }, ['choice'], t('nb', 'pages.action.errors.choiceNotAllowed')],
       [{ choice: 'approve', comment: 'x'.repeat(2001) }, ['comment'], t('nb', 'pages.action.errors.commentTooLong', { max: 2000 })],
       [{ choice: 'approve', comment: 'Snu\u202eteksten' }, ['comment'], t('nb', 'pages.action.errors.commentInvalid')],
+      [{ choice: 'approve', comment: 'Halv \ud83d kode' }, ['comment'], t('nb', 'error.field.unpairedSurrogate')],
+      [{ choice: 'approve', comment: '\ude00' }, ['comment'], t('nb', 'error.field.unpairedSurrogate')],
       [{ choice: 'lift', comment: 'Bør <løftes>' }, ['choice'], 'Bør &lt;løftes&gt;</textarea>'],
     ];
     for (const [form, fields, text] of cases) {
