@@ -4,7 +4,7 @@ import { ValidationError } from '../shared/errors';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
 import { caseApiDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
-import { jsonBody, pathParam } from './http/request';
+import { jsonBody, jwtClaims, pathParam, requireJwtClaims } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 
 /**
@@ -14,6 +14,7 @@ import { type Deps, resolveDeps } from './lazy';
 export function makeHandler(deps: Deps<TriageCaseDeps>) {
   const get = resolveDeps(deps);
   return jsonApi(async (event: APIGatewayProxyEventV2, lang) => {
+    requireJwtClaims(event);
     const body = jsonBody(event);
     if (!body.ok) throw new ValidationError([{ pointer: '', code: 'error.body.malformedJson' }]);
     const result = await triageCase(get(), {
@@ -27,12 +28,11 @@ export function makeHandler(deps: Deps<TriageCaseDeps>) {
 }
 
 /**
- * The secretariat user from the HTTP API's JWT authorizer (`sub` claim). Without an authorizer
- * (local runtime) or with a subject that is not a plain id, the actor is the secretariat role.
+ * The secretariat user from the HTTP API's JWT authorizer (`sub` claim). With a subject that is
+ * not a plain id, the actor is the secretariat role.
  */
 export function secretariatActor(event: APIGatewayProxyEventV2): Actor {
-  const context = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
-  const sub = context.authorizer?.jwt?.claims?.sub;
+  const sub = jwtClaims(event)?.sub;
   const actor = ActorSchema.safeParse({ kind: 'secretariat', id: sub });
   return actor.success ? actor.data : { kind: 'secretariat' };
 }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { UnauthorizedError } from '../../shared/errors';
 
 /** API Gateway HTTP API (payload 2.0) sends non-text bodies base64-encoded. */
 export function bodyText(event: APIGatewayProxyEventV2): string {
@@ -47,4 +48,22 @@ export function cookies(event: APIGatewayProxyEventV2): Record<string, string> {
 
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string | undefined {
   return event.pathParameters?.[name];
+}
+
+/** The claims the HTTP API's JWT authorizer verified (payload 2.0 requestContext.authorizer.jwt). */
+export function jwtClaims(event: APIGatewayProxyEventV2): Readonly<Record<string, unknown>> | undefined {
+  const context = event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } };
+  const claims = context.authorizer?.jwt?.claims;
+  return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Defence in depth behind the route's JWT authorizer: a request that reaches the handler
+ * without verified claims naming a subject (a route deployed or run without the authorizer)
+ * is refused with 401, never served.
+ */
+export function requireJwtClaims(event: APIGatewayProxyEventV2): Readonly<Record<string, unknown>> {
+  const claims = jwtClaims(event);
+  if (typeof claims?.sub !== 'string' || claims.sub === '') throw new UnauthorizedError('No verified JWT claims on the request');
+  return claims;
 }
