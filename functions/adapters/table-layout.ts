@@ -23,6 +23,7 @@ export const STEP_SK_PREFIX = 'STEP#';
 export const tokenKey = (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' });
 export const counterKey = (year: number) => ({ pk: `COUNTER#${year}`, sk: 'COUNTER' });
 export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
+export const revokedSessionKey = (id: string) => ({ pk: `REVOKED_SESSION#${id}`, sk: 'REVOKED_SESSION' });
 
 /** Epoch-seconds attribute DynamoDB TTL deletes by (the data stack sets TimeToLiveAttribute). */
 export const TTL_ATTRIBUTE = KEY.ttlAttribute;
