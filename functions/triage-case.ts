@@ -3,7 +3,7 @@ import { type Actor, ActorSchema } from '../shared/domain/case';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
 import { caseApiDeps } from './adapters/handler-deps';
 import { useCaseApi } from './http/response';
-import { caseCommand } from './http/request';
+import { caseCommand, jwtClaims, requireJwtClaims } from './http/request';
 import type { Deps } from './lazy';
 
 /**
@@ -11,19 +11,18 @@ import type { Deps } from './lazy';
  * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409.
  */
 export function makeHandler(deps: Deps<TriageCaseDeps>) {
-  return useCaseApi(deps, triageCase, (event, lang) => ({
-    ...caseCommand(event, lang),
-    actor: secretariatActor(event),
-  }));
+  return useCaseApi(deps, triageCase, (event, lang) => {
+    requireJwtClaims(event);
+    return { ...caseCommand(event, lang), actor: secretariatActor(event) };
+  });
 }
 
 /**
- * The secretariat user from the HTTP API's JWT authorizer (`sub` claim). Without an authorizer
- * (local runtime) or with a subject that is not a plain id, the actor is the secretariat role.
+ * The secretariat user from the HTTP API's JWT authorizer (`sub` claim). With a subject that is
+ * not a plain id, the actor is the secretariat role.
  */
 export function secretariatActor(event: APIGatewayProxyEventV2): Actor {
-  const context = event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
-  const sub = context.authorizer?.jwt?.claims?.sub;
+  const sub = jwtClaims(event)?.sub;
   const actor = ActorSchema.safeParse({ kind: 'secretariat', id: sub });
   return actor.success ? actor.data : { kind: 'secretariat' };
 }

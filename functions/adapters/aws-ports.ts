@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/ports/clock';
 import type { IdempotencyStore } from '../../shared/ports/idempotency-store';
 import type { IdGenerator } from '../../shared/ports/ids';
 import type { SecretsPort } from '../../shared/ports/secrets';
+import type { SessionRevocations } from '../../shared/ports/session-revocations';
 import type { StepRepository } from '../../shared/ports/step-repository';
 import type { TokenHasher } from '../../shared/ports/token-hasher';
 import type { WorkflowPort } from '../../shared/ports/workflow';
@@ -11,6 +12,7 @@ import { config } from '../config';
 import { documentClient, secretsClient, sfnClient } from './clients';
 import { DynamoCaseRepository } from './dynamo-case-repository';
 import { DynamoIdempotencyStore } from './dynamo-idempotency-store';
+import { DynamoSessionRevocations } from './dynamo-session-revocations';
 import { DynamoStepRepository } from './dynamo-step-repository';
 import { DynamoTokenRepository } from './dynamo-token-repository';
 import { cryptoIds } from './ids';
@@ -24,6 +26,7 @@ export interface AwsPorts {
   steps: StepRepository;
   tokens: ActionTokenRepository;
   idempotency: IdempotencyStore;
+  revokedSessions: SessionRevocations;
   workflow: WorkflowPort;
   secrets: SecretsPort;
   tokenHasher: TokenHasher;
@@ -46,6 +49,7 @@ export function awsPorts(): AwsPorts {
     steps: new DynamoStepRepository(table),
     tokens: new DynamoTokenRepository(table),
     idempotency: new DynamoIdempotencyStore(table),
+    revokedSessions: new DynamoSessionRevocations(table),
     workflow: new SfnWorkflow(sfnClient(), cfg.stateMachineArn),
     secrets,
     tokenHasher: new HmacTokenHasher(secrets),

@@ -99,6 +99,7 @@ export function signInDeps(): SignInDeps {
   const ports = awsPorts();
   return {
     secrets: ports.secrets,
+    revokedSessions: ports.revokedSessions,
     clock: ports.clock,
     ids: ports.ids,
     method,

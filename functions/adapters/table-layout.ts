@@ -25,6 +25,7 @@ export const counterKey = (year: number) => ({ pk: `COUNTER#${year}`, sk: 'COUNT
 export const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' });
 /** Sent-marker of a keyed e-mail, by the key's hash (keys name cases and members). */
 export const sentEmailKey = (keyHash: string) => ({ pk: `EMAIL#${keyHash}`, sk: 'EMAIL' });
+export const revokedSessionKey = (id: string) => ({ pk: `REVOKED_SESSION#${id}`, sk: 'REVOKED_SESSION' });
 
 /** Epoch-seconds attribute DynamoDB TTL deletes by (the data stack sets TimeToLiveAttribute). */
 export const TTL_ATTRIBUTE = KEY.ttlAttribute;

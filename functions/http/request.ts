@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
+import { PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/http/limits';
 import type { Language } from '../../shared/kernel/ids';
 
@@ -92,4 +92,22 @@ export function caseCommand(
   lang: Language,
 ): { caseId: string | undefined; body: unknown; lang: Language } {
   return { caseId: pathParam(event, 'caseId'), body: jsonBody(event), lang };
+}
+
+/** The claims the HTTP API's JWT authorizer verified (payload 2.0 requestContext.authorizer.jwt). */
+export function jwtClaims(event: APIGatewayProxyEventV2): Readonly<Record<string, unknown>> | undefined {
+  const context = event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } };
+  const claims = context.authorizer?.jwt?.claims;
+  return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Defence in depth behind the route's JWT authorizer: a request that reaches the handler
+ * without verified claims naming a subject (a route deployed or run without the authorizer)
+ * is refused with 401, never served.
+ */
+export function requireJwtClaims(event: APIGatewayProxyEventV2): Readonly<Record<string, unknown>> {
+  const claims = jwtClaims(event);
+  if (typeof claims?.sub !== 'string' || claims.sub === '') throw new UnauthorizedError('No verified JWT claims on the request');
+  return claims;
 }

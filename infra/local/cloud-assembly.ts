@@ -17,6 +17,7 @@ import {
   type ResourceOverrides,
   type StackTemplate,
 } from './intrinsics';
+import type { JwtAuthorizerConfig } from './jwt-authorizer';
 
 export type { CfnResource, CfnTemplate, LocalAwsEnvironment, ResourceOverrides, StackTemplate };
 export { IntrinsicResolver, LOCAL_AWS, physicalName, UnsupportedIntrinsicError } from './intrinsics';
@@ -235,6 +236,8 @@ export interface HttpRoute {
   routeKey: string;
   functionLogicalId: string;
   payloadFormatVersion: string;
+  /** The route's JWT authorizer (AuthorizationType JWT); absent for an open route. */
+  authorizer?: JwtAuthorizerConfig;
 }
 
 export function httpRoutes(assembly: CloudAssembly, resolver: IntrinsicResolver): HttpRoute[] {
@@ -263,14 +266,52 @@ export function httpRoutes(assembly: CloudAssembly, resolver: IntrinsicResolver)
       return functionArn === arn || functionArn.startsWith(`${arn}:`);
     })?.logicalId;
     if (functionLogicalId === undefined) throw new CloudAssemblyError(`${where}: integration ${uri} is not a function of this app`);
+    const authorizer = routeAuthorizer(assembly, resolver, stackName, where, props);
     return {
       stackName,
       apiLogicalId: resolver.resolveString(stackName, props.ApiId, `${where} ApiId`),
       routeKey,
       functionLogicalId,
       payloadFormatVersion: String(integrationProps.PayloadFormatVersion ?? '1.0'),
+      ...(authorizer === undefined ? {} : { authorizer }),
     };
   });
+}
+
+/**
+ * A route's AuthorizationType and AuthorizerId, read as API Gateway does: JWT routes get their
+ * authorizer's issuer, audience and identity source. Any other authorization type cannot run
+ * locally, and failing is safer than serving the route open.
+ */
+function routeAuthorizer(
+  assembly: CloudAssembly,
+  resolver: IntrinsicResolver,
+  stackName: string,
+  where: string,
+  props: Record<string, unknown>,
+): JwtAuthorizerConfig | undefined {
+  const type = props.AuthorizationType ?? 'NONE';
+  if (type === 'NONE') return undefined;
+  if (type !== 'JWT') throw new CloudAssemblyError(`${where}: authorization type ${String(type)} does not run locally`);
+  const authorizerId = resolver.resolveString(stackName, props.AuthorizerId, `${where} AuthorizerId`);
+  const found = findResources(assembly, 'AWS::ApiGatewayV2::Authorizer').find(
+    (candidate) => candidate.stackName === stackName && resolver.ref(stackName, candidate.logicalId) === authorizerId,
+  );
+  if (found === undefined) throw new CloudAssemblyError(`${where}: no authorizer ${authorizerId}`);
+  const authorizer = resolver.resolve(stackName, found.resource.Properties ?? {}) as {
+    AuthorizerType?: unknown;
+    IdentitySource?: unknown;
+    JwtConfiguration?: { Issuer?: unknown; Audience?: unknown };
+  };
+  const jwt = authorizer.JwtConfiguration;
+  const strings = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined);
+  const audience = strings(jwt?.Audience);
+  const identitySource = strings(authorizer.IdentitySource);
+  if (authorizer.AuthorizerType !== 'JWT' || typeof jwt?.Issuer !== 'string' || !audience || !identitySource) {
+    throw new CloudAssemblyError(`${where}: authorizer ${found.logicalId} is not a complete JWT authorizer`);
+  }
+  const scopes = strings(resolver.resolve(stackName, props.AuthorizationScopes ?? [])) ?? [];
+  return { issuer: jwt.Issuer, audience, identitySource, scopes };
 }
 
 export interface StateMachineInfo {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_AWS } from './intrinsics';
+import { authorize, fetchJwks, type JwksSource, type JwtAuthorizerConfig } from './jwt-authorizer';
 import { closeServer, LOCAL_HOST, listenOnLoopback } from './ports';
 
 /** A route as read from the template (cloud-assembly.ts HttpRoute fits). */
@@ -15,6 +16,8 @@ export interface HttpApiRoute {
   routeKey: string;
   functionLogicalId: string;
   apiLogicalId?: string;
+  /** The route's JWT authorizer: requests without a valid token never reach the function. */
+  authorizer?: JwtAuthorizerConfig;
 }
 
 /** Runs the function behind a route with the event and returns what its handler returned. */
@@ -27,6 +30,8 @@ export interface StartHttpApiOptions {
   invoke: InvokeFunction;
   /** API Gateway gives up on an integration after 30 s (503). */
   integrationTimeoutMs?: number;
+  /** The JWKS of an authorizer's issuer; default: fetched from <issuer>/.well-known/jwks.json. */
+  jwks?: JwksSource;
   /** Called when a handler throws or returns something API Gateway would reject. */
   onError?: (error: unknown, routeKey: string) => void;
 }
@@ -66,6 +71,13 @@ export async function startHttpApi(options: StartHttpApiOptions): Promise<LocalH
       pathParameters: match.pathParameters,
       body,
     });
+    const { authorizer } = match.route;
+    if (authorizer !== undefined) {
+      const outcome = await authorize(authorizer, event.headers, options.jwks ?? fetchJwks, Math.floor(Date.now() / 1000));
+      if (!outcome.ok) return send(response, gatewayError(outcome.statusCode, outcome.message));
+      // Payload 2.0 carries the verified claims (APIGatewayProxyEventV2WithJWTAuthorizer).
+      Object.assign(event.requestContext, { authorizer: outcome.authorizer });
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);

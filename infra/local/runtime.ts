@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import { paths } from '../../shared/config/routes';
+import { paths, ROUTES } from '../../shared/config/routes';
+import { LOCAL_USER } from '../../shared/pages/secretariat/sign-in';
 import {
   type CloudAssembly,
   createResolver,
@@ -18,6 +19,7 @@ import {
 } from './cloud-assembly';
 import { LOCAL_CREDENTIALS, startDynamoDb, tableDefinitions } from './dynamodb';
 import { startHttpApi } from './http-api';
+import { createLocalUserPool } from './local-user-pool';
 import { type LocalMailDev, startMailDev } from './maildev';
 import { LOCAL_HOST, type LocalPorts } from './ports';
 import { startSecretsServer } from './secrets-server';
@@ -39,6 +41,11 @@ export interface LocalRuntime {
   urls: { app: string; form: string; journal: string; secretariat: string; maildev: string; sfn: string; dynamodb: string };
   /** The local secretariat login's password (kept in <stateDir>/secretariat-password). */
   secretariatPassword: string;
+  /**
+   * A fresh access token for the secretariat's JSON API (/api/secretariat/*), signed by the
+   * local stand-in of the user pool for the template authorizer's issuer and client; 1 hour.
+   */
+  secretariatApiToken(): string;
   mail: LocalMailDev;
   engine: Engine;
   stateMachineArn: string;
@@ -146,9 +153,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sfn = await startSfnServer(engine, { port: options.ports.sfn });
     closers.push(() => sfn.close());
 
+    // The user pool's stand-in signs for every JWT issuer of the template; no other key is trusted.
+    const userPool = createLocalUserPool(options.stateDir === null ? null : join(stateDir, 'user-pool-key.pem'));
+    const issuers = new Set(routes.flatMap((route) => (route.authorizer ? [route.authorizer.issuer] : [])));
+    const secretariatAuthorizer = routes.find((route) => route.routeKey === ROUTES.apiSecretariatCases.GET.key)?.authorizer;
+    if (!secretariatAuthorizer) throw new Error(`${ROUTES.apiSecretariatCases.GET.key} has no JWT authorizer in the template`);
+    const secretariatApiToken = () =>
+      userPool.issueAccessToken({
+        issuer: secretariatAuthorizer.issuer,
+        clientId: secretariatAuthorizer.audience[0] ?? '',
+        sub: LOCAL_USER.sub,
+        scopes: ['openid', 'email'],
+      });
+
     const http = await startHttpApi({
       port: options.ports.http,
       routes,
+      jwks: async (issuer) => {
+        if (!issuers.has(issuer)) throw new Error(`No local stand-in for the issuer ${issuer}`);
+        return userPool.jwks();
+      },
       invoke: (logicalId, event) => {
         const fn = functions.find((f) => f.logicalId === logicalId);
         if (!fn) throw new Error(`No function ${logicalId}`);
@@ -173,6 +197,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stateMachineArn: machine.arn,
       functions,
       secretariatPassword,
+      secretariatApiToken,
       close,
     };
   } catch (error) {

@@ -28,6 +28,9 @@ Beslutningsflyt kjører lokalt / is running locally
     passord / password                ${runtime.secretariatPassword}  (also in .local/secretariat-password)
   Saksstatus / case status            ${urls.app}/sak/<caseId>  (link in the receipt e-mail)
   JSON API                            ${urls.app}/api/applications
+  Sekretariatets API / secretariat API ${urls.app}/api/secretariat/cases
+    Authorization: Bearer ${runtime.secretariatApiToken()}
+    (an access token of the local user pool, valid 1 h; restart for a fresh one)
   E-post (MailDev) / e-mail (JSON)    ${urls.maildev}/api/email
 
   One configured day of deadline lasts ${secondsPerDay} s (${SECONDS_PER_DAY_ENV}).

@@ -107,8 +107,8 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   },
   [FUNCTIONS.showForm]: {
     description: 'GET /: the application form page, never changes anything',
-    // Reads nothing; TABLE_NAME because functions/config.ts requires it of every function.
-    table: 'read',
+    // Sign-out records the ended session (one conditional put) so its cookie is refused at once.
+    table: 'readWrite',
     // HMAC key for the form's CSRF token.
     actionKey: true,
   },

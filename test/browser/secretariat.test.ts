@@ -97,11 +97,21 @@ describe('the secretariat pages', () => {
     await check(page, 'deadlines', 'nb');
     expect(await page.locator(`a[href="/sekretariat/sak/${c.caseId}"]`).count()).toBe(1);
 
+    // A copy of the session cookie, taken before signing out.
+    const session = (await env.browser.context.cookies(`${env.runtime.base}/sekretariat`)).find((cookie) => cookie.name === 'secretariat_session');
+    expect(session?.value).toBeTruthy();
     await clickAndWait(page, '#sign-out');
     expect(new URL(page.url()).pathname).toBe('/sekretariat/utlogging');
     await check(page, 'signed-out', 'nb');
     await page.goto(`${env.runtime.base}/sekretariat`);
     expect(new URL(page.url()).pathname).toBe('/sekretariat/innlogging');
+    // Signing out ended the session on the server: the copied cookie no longer opens the pages.
+    const replayed = await fetch(`${env.runtime.base}/sekretariat/sak/${c.caseId}`, {
+      headers: { cookie: `secretariat_session=${session?.value}` },
+      redirect: 'manual',
+    });
+    expect(replayed.status).toBe(303);
+    expect(new URL(replayed.headers.get('location') ?? '', env.runtime.base).pathname).toBe('/sekretariat/innlogging');
   });
 
   for (const lang of LANGUAGES.filter((l) => l !== 'nb')) {

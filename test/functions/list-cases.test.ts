@@ -8,7 +8,7 @@ import { httpEvent } from '../support/http-events';
 const ROUTE = 'GET /api/secretariat/cases';
 
 function list(query: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  return httpEvent(ROUTE, '/api/secretariat/cases', { queryStringParameters: query, headers });
+  return httpEvent(ROUTE, '/api/secretariat/cases', { queryStringParameters: query, headers, jwtClaims: { sub: 'sek-test' } });
 }
 
 const id = (letter: string) => letter.repeat(26);
@@ -51,6 +51,15 @@ type Row = Record<string, unknown>;
 const rows = (json: Record<string, unknown>) => json.items as Row[];
 
 describe('GET /api/secretariat/cases', () => {
+  it('refuses a request without verified JWT claims (401 problem+json)', async () => {
+    const { handler } = await queue();
+    const res = await call(handler, httpEvent(ROUTE, '/api/secretariat/cases'));
+    expect(res.statusCode).toBe(401);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    expect(res.json).toMatchObject({ type: 'https://beslutningsflyt.ks.no/problems/unauthorized', status: 401 });
+    expect(res.json.items).toBeUndefined();
+  });
+
   it('lists every open case, triage first, least recently updated first within a status', async () => {
     const { handler } = await queue();
     const res = await call(handler, list());

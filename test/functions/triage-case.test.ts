@@ -8,13 +8,13 @@ import { httpEvent, jsonEvent } from '../support/http-events';
 const ROUTE = 'POST /api/secretariat/cases/{caseId}/triage';
 const UNIT_REF = { caseId: CASE_ID, stepId: '001', unitId: 'sekretariat' };
 
+/** `sub: null`: no authorizer context at all (a route without the JWT authorizer). */
 function triage(body: unknown, options: { caseId?: string; sub?: unknown } = {}): APIGatewayProxyEventV2 {
   const caseId = options.caseId ?? CASE_ID;
   const event = jsonEvent(ROUTE, `/api/secretariat/cases/${caseId}/triage`, body);
+  const sub = options.sub === undefined ? 'sek-test' : options.sub;
   const requestContext =
-    options.sub === undefined
-      ? event.requestContext
-      : { ...event.requestContext, authorizer: { jwt: { claims: { sub: options.sub }, scopes: [] } } };
+    sub === null ? event.requestContext : { ...event.requestContext, authorizer: { jwt: { claims: { sub }, scopes: [] } } };
   return { ...event, requestContext, pathParameters: { caseId } };
 }
 
@@ -110,7 +110,10 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
     expect(pointers(res.json).sort()).toEqual(['/choice', '/extra', '/nivaa']);
-    const empty = await call(handler, { ...httpEvent(ROUTE, '/x', { headers: { 'content-type': 'application/json' } }), pathParameters: { caseId: CASE_ID } });
+    const empty = await call(handler, {
+      ...httpEvent(ROUTE, '/x', { headers: { 'content-type': 'application/json' }, jwtClaims: { sub: 'sek-test' } }),
+      pathParameters: { caseId: CASE_ID },
+    });
     expect(empty.statusCode).toBe(400);
     expect(ports.workflow.completions).toEqual([]);
   });
@@ -189,10 +192,25 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
   });
 });
 
+describe('POST /api/secretariat/cases/{caseId}/triage without the authorizer', () => {
+  it('refuses a request without verified JWT claims (401 problem+json) and changes nothing', async () => {
+    const { ports, handler } = await triageCase();
+    const before = await ports.cases.get(CASE_ID);
+    for (const event of [triage({ choice: 'confirm' }, { sub: null }), triage({ choice: 'confirm' }, { sub: '' })]) {
+      const res = await call(handler, event);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers?.['content-type']).toBe('application/problem+json');
+      expect(res.json).toMatchObject({ type: 'https://beslutningsflyt.ks.no/problems/unauthorized', status: 401 });
+    }
+    expect(await ports.cases.get(CASE_ID)).toEqual(before);
+    expect((await ports.steps.get(CASE_ID, '001'))?.units[0]?.outcome).toBeUndefined();
+  });
+});
+
 describe('secretariatActor', () => {
   it('takes the id from the JWT subject, or falls back to the role', () => {
     expect(secretariatActor(triage({}, { sub: 'sek-ola' }))).toEqual({ kind: 'secretariat', id: 'sek-ola' });
-    expect(secretariatActor(triage({}))).toEqual({ kind: 'secretariat' });
+    expect(secretariatActor(triage({}, { sub: null }))).toEqual({ kind: 'secretariat' });
     // An e-mail address is personal data and never an actor id.
     expect(secretariatActor(triage({}, { sub: 'ola@ks.no' }))).toEqual({ kind: 'secretariat' });
     expect(secretariatActor(triage({}, { sub: 42 }))).toEqual({ kind: 'secretariat' });

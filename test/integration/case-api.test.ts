@@ -8,6 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { createLocalUserPool } from '../../infra/local/local-user-pool';
 import type { CaseStatusView } from '../../shared/use-cases/get-case-status';
 import {
   act,
@@ -81,7 +82,7 @@ describe('submitting an application', () => {
     // Nothing stored: no journal row, nothing for the secretariat, and the next valid case
     // gets the first case number; its e-mails are the only ones in the inbox.
     expect(await runtime.api.journalSize()).toBe(0);
-    const list = await runtime.api.request<{ items: unknown[] }>('GET', '/api/secretariat/cases');
+    const list = await runtime.api.secretariatRequest<{ items: unknown[] }>('GET', '/api/secretariat/cases');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([]);
     const submitted = await submitCase(runtime, valid);
@@ -189,7 +190,21 @@ describe('returned for more information', () => {
     const application = applications.nivaa3(applicant, 'Endring i SvarUt som trenger mer informasjon');
     const { caseId, box } = await submitCase(runtime, application);
 
-    // The secretariat confirms through its API (no JWT locally).
+    // API Gateway's JWT authorizer (the template's, run locally): without a valid token the
+    // function never runs; a token signed by another key fails like one with no signature.
+    const valid = runtime.api.secretariatToken ?? '';
+    const claims = JSON.parse(Buffer.from(valid.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const forged = createLocalUserPool(null).issueAccessToken({ issuer: claims.iss, clientId: claims.client_id, sub: claims.sub, scopes: [] });
+    for (const token of [null, 'not-a-jwt', forged, `${valid.slice(0, -4)}AAAA`]) {
+      for (const [method, path] of [['POST', `/api/secretariat/cases/${caseId}/triage`], ['GET', '/api/secretariat/cases']] as const) {
+        const refused = await runtime.api.secretariatRequest(method, path, method === 'POST' ? { choice: 'confirm' } : undefined, token);
+        expect(refused.status, `${method} ${path} with ${token?.slice(0, 12)}`).toBe(401);
+        expect(refused.body).toEqual({ message: 'Unauthorized' });
+      }
+    }
+    expect((await runtime.api.getCase(caseId)).status).toBe('triage');
+
+    // The secretariat confirms through its API, with the local user pool's access token.
     const triaged = await runtime.api.triage(caseId, { choice: 'confirm' });
     expect(triaged.status).toBe(200);
     expect(triaged.body).toMatchObject({ caseId, nivaa: 3 });

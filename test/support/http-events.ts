@@ -7,6 +7,8 @@ export interface EventOptions {
   queryStringParameters?: Record<string, string>;
   cookies?: string[];
   isBase64Encoded?: boolean;
+  /** The JWT authorizer's verified claims (requestContext.authorizer.jwt), as API Gateway passes them. */
+  jwtClaims?: Record<string, unknown>;
 }
 
 /** An API Gateway HTTP API (payload format 2.0) event, as the real service sends it. */
@@ -32,6 +34,7 @@ export function httpEvent(routeKey: string, path: string, options: EventOptions 
       stage: '$default',
       time: '02/Mar/2026:09:00:00 +0000',
       timeEpoch: 1772442000000,
+      ...(options.jwtClaims ? { authorizer: { jwt: { claims: options.jwtClaims, scopes: null } } } : {}),
     },
     ...(options.body === undefined ? {} : { body: options.body }),
     isBase64Encoded: options.isBase64Encoded ?? false,

@@ -133,7 +133,7 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
   const start = async () => {
     if (!config) throw new Error('The test runtime has no configuration yet');
     const runtime = await (options.restartable ? startChildProcess(config) : startInProcess(config));
-    running = { runtime, api: new Api(runtime.ready.app), mail: new MailDevClient(runtime.ready.maildev) };
+    running = { runtime, api: new Api(runtime.ready.app, runtime.ready.secretariatApiToken), mail: new MailDevClient(runtime.ready.maildev) };
   };
   const started = () => {
     if (!running) throw new Error('The test runtime is read before beforeAll started it');
@@ -210,7 +210,11 @@ export interface Submitted {
 }
 
 export class Api {
-  constructor(readonly base: string) {}
+  /** `secretariatToken`: the bearer token secretariatRequest sends (the local user pool's, RuntimeReady). */
+  constructor(
+    readonly base: string,
+    readonly secretariatToken?: string,
+  ) {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
     const response = await fetch(`${this.base}${path}`, {
@@ -253,8 +257,13 @@ export class Api {
     );
   }
 
+  /** A request to the secretariat's JSON API with its bearer token (`token: null`: without one). */
+  secretariatRequest<T = unknown>(method: string, path: string, body?: unknown, token: string | null = this.secretariatToken ?? null) {
+    return this.request<T>(method, path, body, token === null ? {} : { authorization: `Bearer ${token}` });
+  }
+
   triage(caseId: string, body: unknown = { choice: 'confirm' }): Promise<JsonResponse> {
-    return this.request('POST', `/api/secretariat/cases/${caseId}/triage`, body);
+    return this.secretariatRequest('POST', `/api/secretariat/cases/${caseId}/triage`, body);
   }
 
   withdraw(caseId: string, body: unknown = {}): Promise<JsonResponse> {

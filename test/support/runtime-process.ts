@@ -23,10 +23,17 @@ export interface RuntimeReady {
   maildev: string;
   /** The local secretariat login's password (infra/local/runtime.ts). */
   secretariatPassword: string;
+  /** An access token for /api/secretariat/* (valid an hour: longer than any test file). */
+  secretariatApiToken: string;
 }
 
 export function readyOf(runtime: LocalRuntime): RuntimeReady {
-  return { app: runtime.urls.app, maildev: runtime.urls.maildev, secretariatPassword: runtime.secretariatPassword };
+  return {
+    app: runtime.urls.app,
+    maildev: runtime.urls.maildev,
+    secretariatPassword: runtime.secretariatPassword,
+    secretariatApiToken: runtime.secretariatApiToken(),
+  };
 }
 
 /** First line the script prints on stdout once every service listens, followed by RuntimeReady as JSON. */

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { paths } from '../../config/routes';
 import type { Clock } from '../../ports/clock';
 import type { SecretsPort } from '../../ports/secrets';
+import type { SessionRevocations } from '../../ports/session-revocations';
 import type { SignedInUser } from '../../ports/secretariat-sign-in';
 import { constantTimeEqual, type HmacSha256Hex } from '../kit/csrf';
 
 /**
  * The secretariat's signed-in session: a cookie holding who signed in and until when, signed
- * with HMAC(action key). Stateless like the other page guards (no session table); it is set
+ * with HMAC(action key). Stateless like the other page guards, except that signing out records
+ * the session as ended (SessionRevocations) so the old cookie is refused at once; it is set
  * only after a verified sign-in (Cognito ID token, or the local runtime's password) and is
  * scoped to /sekretariat, HttpOnly, Secure and SameSite=Lax, so a cross-site form can neither
  * read it nor send it with a POST.
  *
  * A session lasts one working day. Disabling a user in Cognito takes effect at their next
- * sign-in (at most SESSION_SECONDS later); signing out clears the cookie at once.
+ * sign-in (at most SESSION_SECONDS later); signing out ends the session server-side at once.
  */
 export const SESSION_COOKIE = 'secretariat_session';
 export const SESSION_SECONDS = 8 * 60 * 60;
@@ -24,9 +26,11 @@ export const LOGIN_SECONDS = 10 * 60;
 const SESSION_PURPOSE = 'secretariat-session:v1:';
 const LOGIN_PURPOSE = 'secretariat-login:v1:';
 const FORM_PURPOSE = 'secretariat-form:v1:';
+const REVOKED_PURPOSE = 'secretariat-revoked:v1:';
 
 export interface SessionDeps {
   secrets: SecretsPort;
+  revokedSessions: SessionRevocations;
   hmacSha256Hex: HmacSha256Hex;
   clock: Clock;
 }
@@ -86,12 +90,28 @@ export async function issueSession(deps: SessionDeps, user: SignedInUser): Promi
   return cookie(SESSION_COOKIE, value, SESSION_SECONDS);
 }
 
-/** The session in the cookie, if its signature holds and it has not expired. */
+/**
+ * The id a revocation is stored under: derived from the cookie's signature with the key, so
+ * the stored record cannot be turned back into a working cookie.
+ */
+async function revocationId(deps: SessionDeps, session: SecretariatSession): Promise<string> {
+  return deps.hmacSha256Hex(await deps.secrets.getActionKey(), `${REVOKED_PURPOSE}${session.mac}`);
+}
+
+/** The session in the cookie, if its signature holds, it has not expired and it was not signed out. */
 export async function readSession(deps: SessionDeps, value: string | undefined): Promise<SecretariatSession | undefined> {
   const verified = await verify(deps, SESSION_PURPOSE, value);
   const parsed = SessionPayloadSchema.safeParse(verified?.json);
-  if (!verified || !parsed.success || parsed.data.exp <= nowSeconds(deps.clock)) return undefined;
-  return { ...parsed.data, mac: verified.mac };
+  const now = nowSeconds(deps.clock);
+  if (!verified || !parsed.success || parsed.data.exp <= now) return undefined;
+  const session = { ...parsed.data, mac: verified.mac };
+  if (await deps.revokedSessions.isRevoked(await revocationId(deps, session), now)) return undefined;
+  return session;
+}
+
+/** Ends the session server-side: its cookie is refused from now on, wherever it was copied to. */
+export async function revokeSession(deps: SessionDeps, session: SecretariatSession): Promise<void> {
+  await deps.revokedSessions.revoke(await revocationId(deps, session), session.exp);
 }
 
 export const clearSessionCookie = (): string => cookie(SESSION_COOKIE, '', 0);

@@ -17,6 +17,7 @@ import {
   issueSession,
   readLoginAttempt,
   readSession,
+  revokeSession,
   safeNextPath,
   type SessionDeps,
   sessionCsrfMatches,
@@ -136,7 +137,8 @@ export async function completeSignIn(
 }
 
 /**
- * POST /sekretariat/utlogging with the session's CSRF token: clears the session and, with
+ * POST /sekretariat/utlogging with the session's CSRF token: ends the session server-side
+ * (the old cookie is refused from then on, not only cleared in this browser) and, with
  * Cognito, ends the hosted UI's session too (it returns to GET /sekretariat/utlogging).
  * A post without a valid session or token changes nothing.
  */
@@ -150,6 +152,7 @@ export async function signOut(
   if (!originAllowed(input.origin, deps.allowedOrigin) || !(await sessionCsrfMatches(deps, session, input.form.get(SECRETARIAT_CSRF_FIELD)))) {
     return redirect(paths.secretariat());
   }
+  await revokeSession(deps, session);
   const after = makeLinks(deps.baseUrl).secretariatSignOut();
   const location = deps.method.kind === 'cognito' ? deps.method.oidc.logoutUrl(after) : paths.secretariatSignOut();
   return redirect(location, [clearSessionCookie()]);

@@ -112,7 +112,19 @@ describe('hand-built cloud assembly', () => {
     expect(routes).toEqual([
       { routeKey: 'POST /api/applications', functionLogicalId: 'SubmitFn', payloadFormatVersion: '2.0', apiLogicalId: 'HttpApi' },
       { routeKey: 'GET /api/cases/{caseId}', functionLogicalId: 'StatusFn', payloadFormatVersion: '2.0', apiLogicalId: 'HttpApi' },
+      { routeKey: 'GET /api/secretariat/cases', functionLogicalId: 'StatusFn', payloadFormatVersion: '2.0', apiLogicalId: 'HttpApi' },
     ]);
+  });
+
+  it("reads each route's JWT authorizer: issuer, audience, identity source and scopes", () => {
+    const byKey = new Map(httpRoutes(assembly, resolver).map((route) => [route.routeKey, route]));
+    expect(byKey.get('GET /api/cases/{caseId}')?.authorizer).toBeUndefined();
+    expect(byKey.get('GET /api/secretariat/cases')?.authorizer).toEqual({
+      issuer: 'https://cognito-idp.eu-north-1.amazonaws.com/UserPool',
+      audience: ['UserPoolClient'],
+      identitySource: ['$request.header.Authorization'],
+      scopes: ['email'],
+    });
   });
 
   it('resolves the state machine definition, including DefinitionSubstitutions', () => {

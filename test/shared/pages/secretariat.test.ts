@@ -199,6 +199,32 @@ describe('signing in (local password)', () => {
     expect(out.statusCode).toBe(200);
     expect(out.body).toContain(t('en', 'secretariat.signOut.heading'));
   });
+
+  it('ends the session server-side: the old cookie is refused after signing out', async () => {
+    const d = await triageCase();
+    const cookies = await signIn(d);
+    d.clock.set('2026-03-03T08:00:01.000Z');
+    const third = await signIn(d);
+    const page = await showCase(d, cookies);
+    expect(page.statusCode).toBe(200);
+    const handler = makeSignIn(d);
+    const res = await handler(formPost('POST /sekretariat/utlogging', '/sekretariat/utlogging', { csrf: hiddenValue(page.body, 'csrf') }, { cookies }));
+    expect(res.statusCode).toBe(303);
+    // A copy of the cookie (say, kept by another tab or an attacker) is now worth nothing.
+    const after = await showCase(d, cookies);
+    expect(after.statusCode).toBe(303);
+    expect(location(after)).toBe(`/sekretariat/innlogging?next=${encodeURIComponent(`/sekretariat/sak/${CASE_ID}`)}`);
+    const signInPage = await handler(get('GET /sekretariat/innlogging', '/sekretariat/innlogging', { cookies }));
+    expect(signInPage.statusCode).toBe(200);
+    expect(signInPage.body).toContain('name="password"');
+    // Posting with it changes nothing either.
+    const triage = await post(d, cookies, 'triage', { choice: 'confirm' }, hiddenValue(page.body, 'csrf'));
+    expect(triage.statusCode).toBe(303);
+    expect(location(triage)).toMatch(/^\/sekretariat\/innlogging/);
+    expect(d.workflow.completions).toEqual([]);
+    // Another session (signed in later) is untouched.
+    expect((await showCase(d, third)).statusCode).toBe(200);
+  });
 });
 
 /** A provider that checks what the pages send it, like Cognito would. */

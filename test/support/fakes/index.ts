@@ -5,6 +5,7 @@ import { FakeIdempotencyStore } from './fake-idempotency-store';
 import { FakeIds } from './fake-ids';
 import { FakeMailer } from './fake-mailer';
 import { FakeSecrets } from './fake-secrets';
+import { FakeSessionRevocations } from './fake-session-revocations';
 import { FakeStepRepository } from './fake-step-repository';
 import { FakeTokenRepository } from './fake-token-repository';
 import { FakeWorkflow } from './fake-workflow';
@@ -15,6 +16,7 @@ export { FakeIdempotencyStore } from './fake-idempotency-store';
 export { FakeIds } from './fake-ids';
 export { FakeMailer } from './fake-mailer';
 export { FAKE_ACTION_KEY, FakeSecrets } from './fake-secrets';
+export { FakeSessionRevocations } from './fake-session-revocations';
 export { FakeStepRepository } from './fake-step-repository';
 export { FakeTokenRepository } from './fake-token-repository';
 export { FakeWorkflow, type TaskCompletion } from './fake-workflow';
@@ -27,6 +29,7 @@ export function fakePorts() {
     steps: new FakeStepRepository(),
     tokens: new FakeTokenRepository(),
     idempotency: new FakeIdempotencyStore(),
+    revokedSessions: new FakeSessionRevocations(),
     workflow: new FakeWorkflow(),
     mailer: new FakeMailer(),
     secrets,
