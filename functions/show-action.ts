@@ -5,9 +5,9 @@ import { pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 
 /**
- * GET /handling/{token} → the confirmation page (200), or 404 unknown link, 410 expired,
- * 409 already answered / closed / superseded. Never changes anything: mail scanners fetch
- * links before people do.
+ * GET /handling/{token} → the confirmation page (200), or 404 unknown link, 410 expired or
+ * superseded by a newer e-mailed link, 409 already answered / closed. Never changes anything:
+ * mail scanners fetch links before people do.
  */
 export function makeHandler(deps: Deps<ShowActionPageDeps>) {
   const get = resolveDeps(deps);

@@ -1,6 +1,14 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { UnitOutcome } from '../../shared/kernel/ids';
-import { type Answer, AnswerSchema, type StepRecord, type UnitRef } from '../../shared/domain/step';
+import {
+  type Answer,
+  AnswerSchema,
+  type CurrentLink,
+  CurrentLinkSchema,
+  findUnit,
+  type StepRecord,
+  type UnitRef,
+} from '../../shared/domain/step';
 import { ConflictError } from '../../shared/errors';
 import type { Page, PageRequest } from '../../shared/ports/page';
 import type { StepRepository } from '../../shared/ports/step-repository';
@@ -93,6 +101,27 @@ export class DynamoStepRepository implements StepRepository {
         conditions: ['#units.#u.#st = :open'],
       },
     );
+  }
+
+  async setCurrentLink(ref: UnitRef, memberId: string, link: CurrentLink): Promise<StepRecord> {
+    const stored = CurrentLinkSchema.parse({ ...link, sentAt: new Date(link.sentAt).toISOString() });
+    const condition: StepCondition = { unitOpen: true, linkNotAfter: { memberId, sentAt: stored.sentAt } };
+    // Recipients are a list: find the member's place, and make the write conditional on it.
+    const step = await this.get(ref.caseId, ref.stepId);
+    const index = (step && findUnit(step, ref.unitId))?.recipients.findIndex((r) => r.memberId === memberId) ?? -1;
+    if (index < 0) throw stepConditionError(step, ref, condition) ?? new ConflictError('Step changed while updating');
+    const recipient = `#units.#u.#rc[${index}]`;
+    return this.update(ref, condition, {
+      set: [`${recipient}.#cl = :link`],
+      names: { '#rc': 'recipients', '#cl': 'currentLink', '#mid': 'memberId', '#sa': 'sentAt' },
+      values: { ':link': stored, ':member': memberId, ':sentAt': stored.sentAt, ':open': 'open' },
+      conditions: [
+        '#units.#u.#st = :open',
+        `${recipient}.#mid = :member`,
+        // ISO 8601 UTC in one format, so string order is time order.
+        `(attribute_not_exists(${recipient}.#cl) OR ${recipient}.#cl.#sa <= :sentAt)`,
+      ],
+    });
   }
 
   closeUnit(ref: UnitRef, outcome: UnitOutcome, at: Date, expectedVersion?: number): Promise<StepRecord> {

@@ -1,5 +1,5 @@
 import type { StepRecord, UnitRef } from '../../shared/domain/step';
-import { findUnit, hasAnswered } from '../../shared/domain/step';
+import { currentLinkOf, findUnit, hasAnswered } from '../../shared/domain/step';
 import { ConflictError, NotFoundError, VersionConflictError } from '../../shared/errors';
 
 /**
@@ -12,6 +12,8 @@ export interface StepCondition {
   unitOpen?: boolean;
   notAnsweredBy?: string;
   expectedVersion?: number;
+  /** The member is a recipient of the unit and has no current link sent after `sentAt`. */
+  linkNotAfter?: { memberId: string; sentAt: string };
 }
 
 export function stepConditionError(
@@ -34,6 +36,14 @@ export function stepConditionError(
   }
   if (condition.unitOpen && unit?.status !== 'open') {
     return new ConflictError('Unit is closed', { messageKey: 'error.conflict.stepClosed' });
+  }
+  const link = condition.linkNotAfter;
+  if (link && unit && !unit.recipients.some((r) => r.memberId === link.memberId)) {
+    return new NotFoundError(`Member ${link.memberId} is not a recipient of unit ${unit.unitId}`);
+  }
+  const current = link && unit && currentLinkOf(unit, link.memberId);
+  if (link && current && current.sentAt > link.sentAt) {
+    return new ConflictError('A later link is current');
   }
   if (condition.expectedVersion !== undefined && step.version !== condition.expectedVersion) {
     return new VersionConflictError('Step was changed concurrently', condition.expectedVersion);

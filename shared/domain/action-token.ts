@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseIdSchema, UtcTimestampSchema } from './case';
-import { ChoiceSchema, LanguageSchema } from '../kernel/ids';
+import { ChoiceSchema, LanguageSchema, TOKEN_HASH_PATTERN, TokenHashSchema } from '../kernel/ids';
 import { MemberIdSchema, StepIdSchema, UnitIdSchema } from './step';
 
 /**
@@ -12,7 +12,6 @@ import { MemberIdSchema, StepIdSchema, UnitIdSchema } from './step';
  */
 export const RAW_TOKEN_BYTES = 32;
 const RAW_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Cheap shape check before any lookup: a malformed token is rejected without touching the table. */
 export function isWellFormedRawToken(value: string): boolean {
@@ -23,7 +22,7 @@ export function isTokenHash(value: string): boolean {
   return TOKEN_HASH_PATTERN.test(value);
 }
 
-export const TokenHashSchema = z.string().regex(TOKEN_HASH_PATTERN);
+export { TokenHashSchema };
 
 /** Who a link is for: a roster member, or the applicant / secretariat roles. */
 export const TokenHolderSchema = MemberIdSchema;

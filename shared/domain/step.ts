@@ -5,6 +5,7 @@ import {
   ChoiceSchema,
   LanguageSchema,
   StepKindSchema,
+  TokenHashSchema,
   type UnitOutcome,
   UnitOutcomeSchema,
 } from '../kernel/ids';
@@ -40,8 +41,23 @@ export const UnitIdSchema = PlainIdSchema;
 /** A roster member id, or 'applicant' / 'secretariat' for those roles. Never an e-mail address. */
 export const MemberIdSchema = PlainIdSchema;
 
+/**
+ * The one action link of a member that still works: a re-issued link (a reminder, or a request
+ * sent again after a crash) supersedes the one before it, and the old one then points here.
+ * Absent for links issued before links were tracked, which stay valid until the deadline.
+ */
+export const CurrentLinkSchema = z
+  .object({
+    tokenHash: TokenHashSchema,
+    sentAt: UtcTimestampSchema,
+    /** Subject of the e-mail that carried it, as sent (sanitised, at most 150 characters). */
+    subject: z.string().min(1).max(200),
+  })
+  .strict();
+export type CurrentLink = z.infer<typeof CurrentLinkSchema>;
+
 export const StepRecipientSchema = z
-  .object({ memberId: MemberIdSchema, language: LanguageSchema })
+  .object({ memberId: MemberIdSchema, language: LanguageSchema, currentLink: CurrentLinkSchema.optional() })
   .strict();
 export type StepRecipient = z.infer<typeof StepRecipientSchema>;
 
@@ -169,6 +185,11 @@ export function hasAnswered(unit: StepUnitRecord, memberId: string): boolean {
 /** The unit's recipients who have not answered yet (they get reminders; the secretariat chases them). */
 export function pendingRecipients(unit: StepUnitRecord): StepRecipient[] {
   return unit.recipients.filter((r) => !hasAnswered(unit, r.memberId));
+}
+
+/** The member's current action link on the unit, if one is recorded. */
+export function currentLinkOf(unit: StepUnitRecord, memberId: string): CurrentLink | undefined {
+  return unit.recipients.find((r) => r.memberId === memberId)?.currentLink;
 }
 
 /** A unit that closed without an answer: nobody answered, or too few took part to decide. */

@@ -95,3 +95,10 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export const UNIT_OUTCOMES = [...CHOICES, 'no_answer', 'no_quorum', 'withdrawn'] as const;
 export const UnitOutcomeSchema = z.enum(UNIT_OUTCOMES);
 export type UnitOutcome = z.infer<typeof UnitOutcomeSchema>;
+
+/**
+ * Stored key of an action link: hex HMAC-SHA256 of the raw token (shared/domain/action-token.ts).
+ * Here so that both the token and the step that records a member's current link can name it.
+ */
+export const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/;
+export const TokenHashSchema = z.string().regex(TOKEN_HASH_PATTERN);

@@ -1,5 +1,5 @@
 import type { UnitOutcome } from '../kernel/ids';
-import type { Answer, StepRecord, UnitRef } from '../domain/step';
+import type { Answer, CurrentLink, StepRecord, UnitRef } from '../domain/step';
 import type { Page, PageRequest } from './page';
 
 /**
@@ -27,6 +27,13 @@ export interface StepRepository {
    * reminder, the remaining reminders. Condition: unit open.
    */
   setUnitToken(ref: UnitRef, taskToken: string, remindersLeft?: number): Promise<StepRecord>;
+  /**
+   * Makes `link` the member's current action link on the unit (superseding any earlier one).
+   * Condition: unit open, the member is one of its recipients (else NotFoundError), and no
+   * link sent later than `link.sentAt` is current (else ConflictError): of two issuings that
+   * overlap, the later e-mail's link wins whichever write lands last.
+   */
+  setCurrentLink(ref: UnitRef, memberId: string, link: CurrentLink): Promise<StepRecord>;
   /** Closes a unit with its outcome and drops its task token. Condition: unit open. */
   closeUnit(ref: UnitRef, outcome: UnitOutcome, at: Date, expectedVersion?: number): Promise<StepRecord>;
   /** Closes the step (it leaves the open-steps list). Condition: step open. */

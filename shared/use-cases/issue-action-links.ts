@@ -1,5 +1,13 @@
 import type { Case } from '../domain/case';
-import { isUnanswered, pendingRecipients, type StepRecord, type StepUnitRecord } from '../domain/step';
+import {
+  type CurrentLink,
+  isUnanswered,
+  pendingRecipients,
+  type StepRecord,
+  type StepUnitRecord,
+  type UnitRef,
+} from '../domain/step';
+import { ConflictError } from '../errors';
 import {
   amendmentRequestEmail,
   consultationRequestEmail,
@@ -35,9 +43,12 @@ export interface ActionLinkDeps {
 /**
  * Gives every recipient of a unit who has not answered yet a fresh personal action link
  * (256-bit token, only its keyed hash stored, bound to member, step, unit and choices) and
- * e-mails it: the request itself, or a reminder (purring). Earlier links of the unit stay valid
- * until its deadline, so a member may answer from either e-mail; one answer per member is a
- * condition of the step write. Returns how many were sent.
+ * e-mails it: the request itself, or a reminder (purring). Once the e-mail is sent the link
+ * becomes the member's current one on the step and supersedes the earlier links (they then
+ * point to the newest e-mail), so only one link per member works at a time. The order (token,
+ * e-mail, current) means a crash leaves at worst both links working (a link newer than the
+ * current one is not superseded by it), never a member whose only working link was not sent.
+ * Returns how many were sent.
  */
 export async function issueActionLinks(
   deps: ActionLinkDeps,
@@ -57,12 +68,35 @@ export async function issueActionLinks(
   const statements = caseSteps.filter((s) => s.kind === 'consultation' && s.stepId !== step.stepId).flatMap(bodyResults);
   const stalled = kind === 'escalation' ? stalledBefore(caseSteps, step) : undefined;
   const now = deps.clock.now();
+  const ref: UnitRef = { caseId: c.caseId, stepId: step.stepId, unitId: unit.unitId };
+  const render = (person: Contact, lang: Contact['language'], token: string): RenderedEmail =>
+    mode === 'reminder'
+      ? reminderEmail(
+          kind === 'amendment'
+            ? { ...base(deps, c, person, unit), action: 'amendment', audience: audienceOf(recipient) }
+            : { ...base(deps, c, person, unit), action: kind, token, audience: audienceOf(recipient) },
+          lang,
+        )
+      : kind === 'escalation'
+        ? escalationEmail(
+            {
+              baseUrl: deps.baseUrl,
+              case: caseSummary(c),
+              stepText: stepText(stalled, lang),
+              bodies: stalled?.units.filter((u) => isUnanswered(u.outcome)).map((u) => u.bodyId) ?? [],
+              token,
+              deadline: unit.deadline,
+            },
+            lang,
+          )
+        : requestEmail(deps, c, person, unit, kind, token, allowedChoices, statements, lang);
   let sent = 0;
   for (const contact of contacts) {
     // The applicant amends on the case status page, not through an action link.
     const token = kind === 'amendment' ? '' : deps.ids.newToken();
+    const tokenHash = token === '' ? '' : await deps.tokenHasher.hash(token);
     if (token !== '') await deps.tokens.put({
-      tokenHash: await deps.tokenHasher.hash(token),
+      tokenHash,
       caseId: c.caseId,
       stepId: step.stepId,
       unitId: unit.unitId,
@@ -72,30 +106,27 @@ export async function issueActionLinks(
       createdAt: now.toISOString(),
       expiresAt: unit.deadline,
     });
-    sent += await sendTo(deps.mailer, [contact], (person, lang) =>
-      mode === 'reminder'
-        ? reminderEmail(
-            kind === 'amendment'
-              ? { ...base(deps, c, person, unit), action: 'amendment', audience: audienceOf(recipient) }
-              : { ...base(deps, c, person, unit), action: kind, token, audience: audienceOf(recipient) },
-            lang,
-          )
-        : kind === 'escalation'
-          ? escalationEmail(
-              {
-                baseUrl: deps.baseUrl,
-                case: caseSummary(c),
-                stepText: stepText(stalled, lang),
-                bodies: stalled?.units.filter((u) => isUnanswered(u.outcome)).map((u) => u.bodyId) ?? [],
-                token,
-                deadline: unit.deadline,
-              },
-              lang,
-            )
-          : requestEmail(deps, c, person, unit, kind, token, allowedChoices, statements, lang),
-    );
+    let subject = '';
+    sent += await sendTo(deps.mailer, [contact], (person, lang) => {
+      const email = render(person, lang, token);
+      subject = email.subject;
+      return email;
+    });
+    if (token !== '') await makeCurrent(deps, ref, contact, { tokenHash, sentAt: now.toISOString(), subject });
   }
   return sent;
+}
+
+/**
+ * Records the link just sent as the member's current one. A unit that closed meanwhile, or a
+ * later e-mail's link already current, leaves things as they are: either way nothing is lost.
+ */
+async function makeCurrent(deps: ActionLinkDeps, ref: UnitRef, contact: Contact, link: CurrentLink): Promise<void> {
+  try {
+    await deps.steps.setCurrentLink(ref, contact.memberId, link);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
 }
 
 /** The step the escalation is about: the last one before it that ended without an answer. */

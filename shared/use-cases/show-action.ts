@@ -2,7 +2,7 @@ import { type ActionTokenRecord, isWellFormedRawToken, tokenState } from '../dom
 import type { Case } from '../domain/case';
 import type { BodyId, Choice, Nivaa, RequestKind, UnitOutcome } from '../kernel/ids';
 import { isFinalStatus } from '../domain/lifecycle';
-import { findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
+import { type CurrentLink, currentLinkOf, findUnit, hasAnswered, type StepRecord, type StepUnitRecord } from '../domain/step';
 import type { ActionTokenRepository } from '../ports/action-token-repository';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
@@ -42,7 +42,14 @@ export interface ActionContext {
   caseRecord: Case;
 }
 
-export type LinkRefusal = { ok: false; problem: LinkProblem; token?: ActionTokenRecord; tokenHash?: string };
+export type LinkRefusal = {
+  ok: false;
+  problem: LinkProblem;
+  token?: ActionTokenRecord;
+  tokenHash?: string;
+  /** For 'superseded': the member's current link (when and in which e-mail it was sent). */
+  newerLink?: CurrentLink;
+};
 export type LinkResolution = { ok: true; context: ActionContext } | LinkRefusal;
 
 /**
@@ -78,7 +85,20 @@ export async function resolveActionLink(
   if (hasAnswered(unit, token.memberId)) return refused('answered');
   if (isFinalStatus(caseRecord.status)) return refused('caseFinal');
   if (unit.status !== 'open' || step.status !== 'open') return refused('closed');
+  const newer = supersedingLink(unit, token);
+  if (newer) return { ok: false, problem: 'superseded', token, tokenHash, newerLink: newer };
   return { ok: true, context: { tokenHash, token, step, unit, caseRecord } };
+}
+
+/**
+ * The member's current link if it replaced this one: a different link sent no earlier than this
+ * one was made. Links issued before current links were recorded, and a link whose recording as
+ * current was cut short (issueActionLinks), are not superseded.
+ */
+function supersedingLink(unit: StepUnitRecord, token: ActionTokenRecord): CurrentLink | undefined {
+  const current = currentLinkOf(unit, token.memberId);
+  if (!current || current.tokenHash === token.tokenHash) return undefined;
+  return Date.parse(token.createdAt) <= Date.parse(current.sentAt) ? current : undefined;
 }
 
 /** One answer from an earlier consultation step (shown to the deciding body). */
@@ -154,7 +174,7 @@ export type ShowActionResult =
 /** GET /handling/{token}: what the link asks, or why it cannot be used. */
 export async function showAction(deps: ShowActionDeps, rawToken: string): Promise<ShowActionResult> {
   const resolution = await resolveActionLink(deps, rawToken, deps.clock.now());
-  if (!resolution.ok) return linkProblem(resolution.problem, resolution.token);
+  if (!resolution.ok) return linkProblem(resolution.problem, resolution.token, resolution.newerLink);
   const { context } = resolution;
   return {
     kind: 'open',
@@ -169,8 +189,19 @@ export interface LinkProblemResult {
   kind: 'problem';
   problem: LinkProblem;
   recipientLanguage?: ActionTokenRecord['language'];
+  /** For 'superseded': where the working link is (the page points to that e-mail). */
+  newerLink?: CurrentLink;
 }
 
-export function linkProblem(problem: LinkProblem, token: ActionTokenRecord | undefined): LinkProblemResult {
-  return { kind: 'problem', problem, ...(token ? { recipientLanguage: token.language } : {}) };
+export function linkProblem(
+  problem: LinkProblem,
+  token: ActionTokenRecord | undefined,
+  newerLink?: CurrentLink,
+): LinkProblemResult {
+  return {
+    kind: 'problem',
+    problem,
+    ...(token ? { recipientLanguage: token.language } : {}),
+    ...(newerLink ? { newerLink } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import {
   expectPageHeaders,
   getEvent,
   issueLink,
+  NOW,
   openStep,
   setup,
   singleDeciderLink,
@@ -172,7 +173,7 @@ describe('GET /handling/{token}', () => {
     expect(await snapshot(s.ports)).toBe(before);
   });
 
-  it('answers 409 when the link was used, superseded, or its unit or case has ended', async () => {
+  it('answers 409 when the link was used or its unit or case has ended, 410 when superseded', async () => {
     const used = await dagligLederLink();
     await used.ports.tokens.markUsed(await used.ports.tokenHasher.hash(used.raw), 'approve', new Date(beforeDeadline()));
     expect((await call(used.show, getEvent(used.raw))).statusCode).toBe(409);
@@ -180,7 +181,7 @@ describe('GET /handling/{token}', () => {
     const superseded = await dagligLederLink();
     await superseded.ports.tokens.supersede(await superseded.ports.tokenHasher.hash(superseded.raw), 'b'.repeat(64));
     const supersededPage = await call(superseded.show, getEvent(superseded.raw));
-    expect(supersededPage.statusCode).toBe(409);
+    expect(supersededPage.statusCode).toBe(410);
     expect(supersededPage.html).toContain('Det finnes en nyere lenke');
 
     const closed = await dagligLederLink();
@@ -201,6 +202,33 @@ describe('GET /handling/{token}', () => {
     const answeredPage = await call(answered.show, getEvent(answered.raw));
     expect(answeredPage.statusCode).toBe(409);
     expect(answeredPage.html).toContain('Du har allerede svart');
+  });
+
+  it('answers 410 for a link that is not the member’s current one, pointing to the newest e-mail', async () => {
+    const s = await dagligLederLink();
+    const ref = { caseId: CASE_ID, stepId: s.step.stepId, unitId: 'daglig_leder' };
+    const subject = 'Påminnelse: frist 16. mars 2026 i sak <2026-0001>';
+    await s.ports.steps.setCurrentLink(ref, s.memberId, { tokenHash: 'c'.repeat(64), sentAt: NOW, subject });
+    const before = await snapshot(s.ports);
+    const res = await call(s.show, getEvent(s.raw));
+    expect(await snapshot(s.ports)).toBe(before);
+    expect(res.statusCode).toBe(410);
+    expect(res.html).toContain('<h1 class="ds-heading" data-size="lg">Det finnes en nyere lenke</h1>');
+    expect(res.html).toContain('«Påminnelse: frist 16. mars 2026 i sak &lt;2026-0001&gt;»');
+    expectPageHeaders(res);
+  });
+
+  it('keeps a link valid that the step has no current link for, or that is newer than the current one', async () => {
+    // Issued before current links were recorded.
+    const legacy = await dagligLederLink();
+    expect(legacy.step.units[0]?.recipients.every((r) => r.currentLink === undefined)).toBe(true);
+    expect((await call(legacy.show, getEvent(legacy.raw))).statusCode).toBe(200);
+    // Made after the current link was sent: its own recording as current was cut short.
+    const newer = await dagligLederLink();
+    const ref = { caseId: CASE_ID, stepId: newer.step.stepId, unitId: 'daglig_leder' };
+    const sentAt = '2026-03-01T10:00:00.000Z';
+    await newer.ports.steps.setCurrentLink(ref, newer.memberId, { tokenHash: 'c'.repeat(64), sentAt, subject: 'Sak' });
+    expect((await call(newer.show, getEvent(newer.raw))).statusCode).toBe(200);
   });
 
   it('answers 409 when the case is final', async () => {

@@ -13,6 +13,7 @@ import {
   applications,
   everyone,
   linkFor,
+  newestLinkFor,
   openAction,
   SECRETARIAT,
   submitCase,
@@ -54,9 +55,13 @@ describe('a restart in the middle of cases', () => {
     // Y: the answer given before the crash counts; links mailed before it still work, and the
     // two parallel waits resume independently.
     expect((await openAction(linkFor(consultation, 'consultation', rrLeder))).status).toBe(409);
-    await answerAll(consultation, 'consultation', rr.slice(1, 4), 'support');
+    // On a slow machine a reminder may have replaced a member's link: each answers from the newest.
+    const answerNewest = async (members: readonly string[]) => {
+      for (const member of members) await act(await newestLinkFor(boxY, 'consultation', member), 'support');
+    };
+    await answerNewest(rr.slice(1, 4));
     expect((await runtime.api.getCase(y.caseId)).steps.at(-1)?.units.map((u) => u.status)).toEqual(['closed', 'open']);
-    await answerAll(consultation, 'consultation', samstyring.slice(0, 3), 'support');
+    await answerNewest(samstyring.slice(0, 3));
     await boxY.expectNext(
       {
         stepEnded: [...alwaysY, ...everyone('generalforsamling')],

@@ -562,6 +562,20 @@ export async function answerAll(emails: readonly CaseEmail[], kind: EmailKind, m
   for (const member of members) await act(linkFor(emails, kind, member), choice);
 }
 
+/**
+ * The member's working action link for a step asked by `kind`: the one in the newest of its
+ * request and reminders, since a re-issued link supersedes the one before it (410). For waits
+ * where a reminder may or may not have gone out yet.
+ */
+export async function newestLinkFor(box: CaseMailbox, kind: EmailKind, address: string): Promise<string> {
+  const found = (await box.all()).filter(
+    (e) => (e.kind === kind || e.kind === 'reminder') && e.to === address.toLowerCase(),
+  );
+  const links = found.at(-1)?.links ?? [];
+  expect(links, `action links in the newest ${kind} or reminder message to ${address}`).toHaveLength(1);
+  return links[0] ?? '';
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cases
 

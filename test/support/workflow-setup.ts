@@ -1,9 +1,11 @@
+import { makeHandler as makeAdvance } from '../../functions/advance-case';
 import { createCase } from '../../shared/domain/case';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import { classify } from '../../shared/domain/classification';
 import { governance } from '../../shared/domain/governance/load';
 import type { Application } from '../../shared/domain/application';
 import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
+import type { AdvanceOutput, StepUnit } from '../../shared/workflow/contract';
 import { fakePorts } from './fakes';
 import { exampleApplication } from './fixtures/application';
 
@@ -43,6 +45,19 @@ export async function workflowSetup(application: Application = nivaa3Application
   });
   await ports.cases.create(c);
   return { ports, deps, caseId: c.caseId };
+}
+
+/** Runs Advance up to the nivå 3 consultation (brukerråd of SvarUt) and returns its unit. */
+export async function atConsultation(s: Awaited<ReturnType<typeof workflowSetup>>): Promise<StepUnit> {
+  const advance = makeAdvance(s.deps);
+  await advance({ caseId: s.caseId, completed: null });
+  await s.ports.steps.closeUnit({ caseId: s.caseId, stepId: '001', unitId: 'sekretariat' }, 'confirm', s.ports.clock.now());
+  const out = (await advance({
+    caseId: s.caseId,
+    completed: { stepId: '001', results: [{ unitId: 'sekretariat', outcome: 'confirm' }] },
+  })) as AdvanceOutput;
+  if (out.done || !out.step.units[0]) throw new Error('expected the consultation');
+  return out.step.units[0];
 }
 
 export function emailsOf(governanceBody: string): string[] {

@@ -7,9 +7,10 @@ import type { Audience, CaseSummary, EmailBase, RenderedEmail } from '../types';
 import { caseFacts, deadlineFact, subjectTitle } from './common';
 
 /**
- * Reminder (purring) before a deadline, with a fresh link (earlier links stay valid until the
- * deadline; the database takes one answer per member). Only the applicant's amendment may fall back to the case status page;
- * everyone else acts through their own token, never through the applicant's link.
+ * Reminder (purring) before a deadline, with a fresh link that supersedes the earlier ones
+ * (they answer 410 and point to this e-mail; shared/use-cases/issue-action-links.ts). Only the
+ * applicant's amendment may fall back to the case status page; everyone else acts through
+ * their own token, never through the applicant's link.
  */
 export type ReminderEmailInput = EmailBase & {
   case: CaseSummary;

@@ -84,6 +84,8 @@ export const pageMessages = defineCatalog({
     'pages.problem.superseded.heading': 'Det finnes en nyere lenke',
     'pages.problem.superseded.body':
       'Du har fått en nyere e-post om denne saken. Bruk lenken i den nyeste e-posten. Ingenting er endret.',
+    'pages.problem.superseded.newer':
+      'En nyere lenke ble sendt til deg {sentAt} i e-posten «{subject}». Bruk lenken i den e-posten. Ingenting er registrert her.',
     'pages.problem.caseFinal.heading': 'Saken er avsluttet',
     'pages.problem.caseFinal.body':
       'Saken er ferdig behandlet eller trukket, så det kan ikke lenger svares her. Ingenting er endret.',
@@ -329,6 +331,8 @@ export const pageMessages = defineCatalog({
     'pages.problem.superseded.heading': 'Det finst ei nyare lenkje',
     'pages.problem.superseded.body':
       'Du har fått ein nyare e-post om denne saka. Bruk lenkja i den nyaste e-posten. Ingenting er endra.',
+    'pages.problem.superseded.newer':
+      'Ei nyare lenkje vart send til deg {sentAt} i e-posten «{subject}». Bruk lenkja i den e-posten. Ingenting er registrert her.',
     'pages.problem.caseFinal.heading': 'Saka er avslutta',
     'pages.problem.caseFinal.body':
       'Saka er ferdig handsama eller trekt, så det kan ikkje lenger svarast her. Ingenting er endra.',
@@ -574,6 +578,8 @@ export const pageMessages = defineCatalog({
     'pages.problem.superseded.heading': 'There is a newer link',
     'pages.problem.superseded.body':
       'You have received a newer e-mail about this case. Use the link in the most recent e-mail. Nothing has been changed.',
+    'pages.problem.superseded.newer':
+      'A newer link was sent to you on {sentAt} in the e-mail “{subject}”. Use the link in that e-mail. Nothing has been recorded here.',
     'pages.problem.caseFinal.heading': 'The case is closed',
     'pages.problem.caseFinal.body':
       'The case has been decided or withdrawn, so it can no longer be answered here. Nothing has been changed.',

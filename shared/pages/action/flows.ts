@@ -1,4 +1,5 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/case';
+import type { CurrentLink } from '../../domain/step';
 import { textProblem } from '../../domain/text';
 import type { Choice, Language } from '../../kernel/ids';
 import type { SecretsPort } from '../../ports/secrets';
@@ -69,7 +70,7 @@ const FORM_EXPIRED: FormError = { field: 'csrf', key: 'pages.action.errors.formE
 export async function showActionPage(deps: ShowActionPageDeps, input: ActionPageInput): Promise<ActionPageResult> {
   const result = await showAction(deps, input.rawToken);
   const lang = pickLanguage(input.signals, result.recipientLanguage);
-  if (result.kind === 'problem') return problemPage(result.problem, lang);
+  if (result.kind === 'problem') return problemPage(result.problem, lang, result.newerLink);
   const view = await formView(deps, result.request, result.tokenHash);
   return { status: 200, body: actionFormPage({ view, lang }), cookies: [], lang, outcome: { kind: 'shown' } };
 }
@@ -86,7 +87,7 @@ export async function postActionPage(deps: ActionPageDeps, input: PostedAction):
   const verified = tokenHash !== undefined && (await postVerified(deps, tokenHash, input));
   if (!link.ok) {
     if (verified) await retryRefusedAction(deps, link, now);
-    return problemPage(link.problem, pickLanguage(input.signals, link.token?.language));
+    return problemPage(link.problem, pickLanguage(input.signals, link.token?.language), link.newerLink);
   }
   const { context } = link;
   const lang = pickLanguage(input.signals, context.token.language);
@@ -105,8 +106,8 @@ export async function postActionPage(deps: ActionPageDeps, input: PostedAction):
   return { status: 200, body, cookies: [], lang, outcome: { kind: 'recorded', next: result.receipt.next } };
 }
 
-function problemPage(problem: LinkProblem, lang: Language): ActionPageResult {
-  const body = linkProblemPage(problem, lang);
+function problemPage(problem: LinkProblem, lang: Language, newerLink?: CurrentLink): ActionPageResult {
+  const body = linkProblemPage(problem, lang, newerLink);
   return { status: LINK_PROBLEM_STATUS[problem], body, cookies: [], lang, outcome: { kind: 'refused', problem } };
 }
 

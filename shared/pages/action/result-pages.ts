@@ -3,6 +3,7 @@ import { html } from '../../email/html';
 import type { Language } from '../../kernel/ids';
 import type { PayloadTooLargeError, UnsupportedMediaTypeError } from '../../errors';
 import type { ActionReceipt } from '../../use-cases/record-action';
+import type { CurrentLink } from '../../domain/step';
 import type { LinkProblem } from '../../use-cases/show-action';
 import { t } from '../../i18n';
 import { answerLabel } from '../kit/labels';
@@ -29,20 +30,28 @@ ${view.comment ? html`<dt>${t(lang, 'pages.receipt.yourComment')}</dt><dd class=
   return renderDocument({ lang, title: heading, main });
 }
 
-/** HTTP status per problem: 404 unknown, 410 expired, 409 answered or no longer open. */
+/** HTTP status per problem: 404 unknown, 410 expired or replaced by a newer link, 409 answered or no longer open. */
 export const LINK_PROBLEM_STATUS: Readonly<Record<LinkProblem, number>> = {
   invalid: 404,
   expired: 410,
   answered: 409,
   closed: 409,
-  superseded: 409,
+  superseded: 410,
   caseFinal: 409,
 };
 
-export function linkProblemPage(problem: LinkProblem, lang: Language): string {
+/** `newerLink` (for a superseded link) says when and in which e-mail the working link was sent. */
+export function linkProblemPage(problem: LinkProblem, lang: Language, newerLink?: CurrentLink): string {
   const heading = t(lang, `pages.problem.${problem}.heading`);
+  const body =
+    problem === 'superseded' && newerLink
+      ? t(lang, 'pages.problem.superseded.newer', {
+          sentAt: formatDateTime(newerLink.sentAt, lang),
+          subject: newerLink.subject,
+        })
+      : t(lang, `pages.problem.${problem}.body`);
   const main = html`<h1 class="ds-heading" data-size="lg">${heading}</h1>
-<p class="ds-paragraph">${t(lang, `pages.problem.${problem}.body`)}</p>`;
+<p class="ds-paragraph">${body}</p>`;
   return renderDocument({ lang, title: heading, main });
 }
 

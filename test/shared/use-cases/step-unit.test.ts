@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { makeHandler as makeAdvance } from '../../../functions/advance-case';
 import { makeHandler as makeTimeout } from '../../../functions/handle-unit-timeout';
 import { makeHandler as makeNotifyFailure } from '../../../functions/notify-failure';
 import { makeHandler as makeStart } from '../../../functions/start-step-unit';
-import type { AdvanceOutput, StepUnit, UnitTimeoutOutput } from '../../../shared/workflow/contract';
-import { SECONDS_PER_DAY, SECRETARIAT_EMAILS, SVARUT_BRUKERRAD_EMAILS, workflowSetup } from '../../support/workflow-setup';
-
-type Setup = Awaited<ReturnType<typeof workflowSetup>>;
-
-/** Runs Advance up to the nivå 3 consultation (brukerråd of SvarUt) and returns its unit. */
-async function atConsultation(s: Setup): Promise<StepUnit> {
-  const advance = makeAdvance(s.deps);
-  await advance({ caseId: s.caseId, completed: null });
-  await s.ports.steps.closeUnit({ caseId: s.caseId, stepId: '001', unitId: 'sekretariat' }, 'confirm', s.ports.clock.now());
-  const out = (await advance({
-    caseId: s.caseId,
-    completed: { stepId: '001', results: [{ unitId: 'sekretariat', outcome: 'confirm' }] },
-  })) as AdvanceOutput;
-  if (out.done || !out.step.units[0]) throw new Error('expected the consultation');
-  return out.step.units[0];
-}
+import type { UnitTimeoutOutput } from '../../../shared/workflow/contract';
+import {
+  atConsultation,
+  SECONDS_PER_DAY,
+  SECRETARIAT_EMAILS,
+  SVARUT_BRUKERRAD_EMAILS,
+  workflowSetup,
+} from '../../support/workflow-setup';
 
 describe('start-step-unit (AwaitUnit, .waitForTaskToken)', () => {
   it('stores the task token and sends each brukerråd member a personal action link, once', async () => {

@@ -121,6 +121,31 @@ export function stepRepositoryContract(makePorts: MakePorts): void {
     expect(await ports.steps.get(CASE, '001')).toEqual(closed);
   });
 
+  it("records each member's current action link: a later one replaces it, an earlier one is refused", async () => {
+    const link = (hash: string, minute: number) => ({ tokenHash: hash.repeat(64), sentAt: at(minute), subject: `Sak ${minute}` });
+    const first = await ports.steps.setCurrentLink(styret, 'm-bjorn', link('a', 1));
+    expect(first.version).toBe(2);
+    expect(first.units[0]?.recipients).toEqual([
+      { memberId: 'm-anne', language: 'nb' },
+      { memberId: 'm-bjorn', language: 'nn', currentLink: link('a', 1) },
+      { memberId: 'm-cecilie', language: 'en' },
+    ]);
+    const second = await ports.steps.setCurrentLink(styret, 'm-bjorn', link('b', 5));
+    expect(second.units[0]?.recipients[1]?.currentLink).toEqual(link('b', 5));
+    // An issuing that overlapped and sent its e-mail earlier does not take over.
+    await expect(ports.steps.setCurrentLink(styret, 'm-bjorn', link('c', 3))).rejects.toBeInstanceOf(ConflictError);
+    expect(await ports.steps.get(CASE, '001')).toEqual(second);
+
+    await expect(ports.steps.setCurrentLink(styret, 'm-dag', link('d', 6))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ports.steps.setCurrentLink({ ...styret, unitId: 'nope' }, 'm-bjorn', link('d', 6))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await ports.steps.closeUnit(styret, 'support', new Date(at(7)));
+    const closed = await ports.steps.setCurrentLink(styret, 'm-anne', link('e', 8)).catch((e) => e);
+    expect(messageKeyOf(closed)).toBe('error.conflict.stepClosed');
+    expect((await ports.steps.get(CASE, '001'))?.units[0]?.recipients[0]?.currentLink).toBeUndefined();
+  });
+
   it('closes a unit only over the expected version when one is given', async () => {
     await ports.steps.recordAnswer(styret, answer('m-anne', 1));
     await expect(ports.steps.closeUnit(styret, 'support', new Date(at(2)), 1)).rejects.toBeInstanceOf(

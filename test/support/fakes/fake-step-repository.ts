@@ -3,6 +3,8 @@ import {
   type Answer,
   AnswerSchema,
   compareAnswers,
+  type CurrentLink,
+  CurrentLinkSchema,
   type StepRecord,
   StepRecordSchema,
   type StepUnitRecord,
@@ -60,6 +62,15 @@ export class FakeStepRepository implements StepRepository {
     return this.update(ref, { unitOpen: true }, (_step, unit) => {
       unit!.taskToken = taskToken;
       if (remindersLeft !== undefined) unit!.remindersLeft = remindersLeft;
+    });
+  }
+
+  async setCurrentLink(ref: UnitRef, memberId: string, link: CurrentLink): Promise<StepRecord> {
+    this.faults.check('setCurrentLink');
+    const parsed = CurrentLinkSchema.parse({ ...link, sentAt: new Date(link.sentAt).toISOString() });
+    return this.update(ref, { unitOpen: true, linkNotAfter: { memberId, sentAt: parsed.sentAt } }, (_step, unit) => {
+      const recipient = unit!.recipients.find((r) => r.memberId === memberId);
+      recipient!.currentLink = parsed;
     });
   }
 
