@@ -52,6 +52,8 @@ export const CurrentLinkSchema = z
     sentAt: UtcTimestampSchema,
     /** Subject of the e-mail that carried it, as sent (sanitised, at most 150 characters). */
     subject: z.string().min(1).max(200),
+    /** The workflow round that issued it ('request', 'reminder-2', …); none for a manual reminder. */
+    round: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   })
   .strict();
 export type CurrentLink = z.infer<typeof CurrentLinkSchema>;

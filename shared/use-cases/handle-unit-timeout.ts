@@ -28,7 +28,7 @@ export async function handleUnitTimeout(deps: HandleUnitTimeoutDeps, input: Unit
 
   if (unit.remindersLeft > 0 && now.getTime() < Date.parse(stored.deadline)) {
     const remindersLeft = unit.remindersLeft - 1;
-    await issueActionLinks(deps, c, step, stored, 'reminder');
+    await issueActionLinks(deps, c, step, stored, 'reminder', `reminder-${unit.remindersLeft}`);
     await appendAudit(deps.cases, c.caseId, 'reminder_sent', {
       actor: { kind: 'system' },
       at: now,

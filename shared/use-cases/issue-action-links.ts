@@ -1,13 +1,11 @@
 import type { Case } from '../domain/case';
 import {
-  type CurrentLink,
   isUnanswered,
   pendingRecipients,
   type StepRecord,
   type StepUnitRecord,
   type UnitRef,
 } from '../domain/step';
-import { ConflictError } from '../errors';
 import {
   amendmentRequestEmail,
   consultationRequestEmail,
@@ -26,7 +24,8 @@ import type { IdGenerator } from '../ports/ids';
 import type { Mailer } from '../ports/mailer';
 import type { StepRepository } from '../ports/step-repository';
 import type { TokenHasher } from '../ports/token-hasher';
-import { audienceOf, bodyResults, caseSummary, sendTo, unitContacts } from './notices';
+import { ignoreDone } from './case-writes';
+import { audienceOf, bodyResults, caseSummary, emailKey, sendTo, unitContacts } from './notices';
 import type { Contact, WorkflowRules } from './workflow-rules';
 
 export interface ActionLinkDeps {
@@ -56,13 +55,16 @@ export async function issueActionLinks(
   step: StepRecord,
   unit: StepUnitRecord,
   mode: 'request' | 'reminder',
+  round?: string,
 ): Promise<number> {
   const kind = deps.rules.requestKind(step.definitionId);
   const allowedChoices = deps.rules.allowedChoices(step.definitionId, unit.bodyId, c);
   const pending = new Set(pendingRecipients(unit).map((r) => r.memberId));
   const recipient = deps.rules.answeredBy(step.definitionId) === 'applicant' ? 'applicant' : unit.bodyId;
-  const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter((contact) =>
-    pending.has(contact.memberId),
+  // A retried task re-issues nothing its round issued before a crash: one e-mail, one link.
+  const issued = new Set(unit.recipients.filter((r) => round && r.currentLink?.round === round).map((r) => r.memberId));
+  const contacts = unitContacts(deps.rules, c, step.definitionId, unit.bodyId).filter(
+    (contact) => pending.has(contact.memberId) && !issued.has(contact.memberId),
   );
   const caseSteps = await deps.steps.listByCase(c.caseId);
   const statements = caseSteps.filter((s) => s.kind === 'consultation' && s.stepId !== step.stepId).flatMap(bodyResults);
@@ -107,12 +109,21 @@ export async function issueActionLinks(
       expiresAt: unit.deadline,
     });
     let subject = '';
-    sent += await sendTo(deps.mailer, [contact], (person, lang) => {
-      const email = render(person, lang, token);
-      subject = email.subject;
-      return email;
-    });
-    if (token !== '') await makeCurrent(deps, ref, contact, { tokenHash, sentAt: now.toISOString(), subject });
+    sent += await sendTo(
+      deps.mailer,
+      [contact],
+      (person, lang) => {
+        const email = render(person, lang, token);
+        subject = email.subject;
+        return email;
+      },
+      // No link to record for the applicant's amendment request: the e-mail itself is once-keyed.
+      token === '' && round ? emailKey(c.caseId, step.stepId, unit.unitId, round) : undefined,
+    );
+    if (token !== '') {
+      const link = { tokenHash, sentAt: now.toISOString(), subject, ...(round ? { round } : {}) };
+      await ignoreDone(deps.steps.setCurrentLink(ref, contact.memberId, link));
+    }
   }
   return sent;
 }
@@ -121,14 +132,6 @@ export async function issueActionLinks(
  * Records the link just sent as the member's current one. A unit that closed meanwhile, or a
  * later e-mail's link already current, leaves things as they are: either way nothing is lost.
  */
-async function makeCurrent(deps: ActionLinkDeps, ref: UnitRef, contact: Contact, link: CurrentLink): Promise<void> {
-  try {
-    await deps.steps.setCurrentLink(ref, contact.memberId, link);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
-}
-
 /** The step the escalation is about: the last one before it that ended without an answer. */
 function stalledBefore(steps: readonly StepRecord[], escalation: StepRecord): StepRecord | undefined {
   return steps

@@ -43,7 +43,7 @@ export async function startStepUnit(deps: StartStepUnitDeps, input: StartUnitInp
     (e) => e.type === 'notified' && e.stepId === unit.stepId && e.bodyId === unit.bodyId,
   );
   if (!alreadyRequested) {
-    await issueActionLinks(deps, c, step, stored, 'request');
+    await issueActionLinks(deps, c, step, stored, 'request', 'request');
     await appendAudit(deps.cases, c.caseId, 'notified', {
       actor: { kind: 'system' },
       at: deps.clock.now(),

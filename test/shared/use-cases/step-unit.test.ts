@@ -29,6 +29,24 @@ describe('start-step-unit (AwaitUnit, .waitForTaskToken)', () => {
     expect((await s.ports.steps.get(s.caseId, unit.stepId))?.units[0]?.taskToken).toBe('token-round-2');
   });
 
+  it('a retried request round after a crash half-way sends nobody a second request', async () => {
+    const s = await workflowSetup();
+    const unit = await atConsultation(s);
+    s.ports.mailer.sent.length = 0;
+    const mailer = s.ports.mailer;
+    const send = mailer.send.bind(mailer);
+    let calls = 0;
+    mailer.send = async (message) => {
+      calls += 1;
+      if (calls === 2) throw new Error('SES throttled');
+      return send(message);
+    };
+    await expect(makeStart(s.deps)({ unit, taskToken: 'token-1' })).rejects.toThrow('SES throttled');
+    mailer.send = send;
+    await makeStart(s.deps)({ unit, taskToken: 'token-1' });
+    expect(mailer.sent.map((m) => m.to).sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());
+  });
+
   it('completes the task at once when answers recorded meanwhile already settle the unit', async () => {
     const s = await workflowSetup();
     const unit = await atConsultation(s);
@@ -77,6 +95,30 @@ describe('handle-unit-timeout (UnitTimedOut)', () => {
     expect(out.unit.waitSeconds).toBe(5 * SECONDS_PER_DAY);
     expect(s.ports.mailer.sent.map((m) => m.to).sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());
     expect(s.ports.mailer.sent.every((m) => /Påminnelse|Påminning|Reminder/.test(m.subject))).toBe(true);
+  });
+
+  it('a reminder round retried after a crash half-way sends each member one reminder, one working link', async () => {
+    const s = await workflowSetup();
+    const unit = await atConsultation(s);
+    await makeStart(s.deps)({ unit, taskToken: 'tk' });
+    s.ports.clock.advance(unit.waitSeconds * 1000);
+    s.ports.mailer.sent.length = 0;
+    const mailer = s.ports.mailer;
+    const send = mailer.send.bind(mailer);
+    let calls = 0;
+    mailer.send = async (message) => {
+      calls += 1;
+      if (calls === 2) throw new Error('SES throttled');
+      return send(message);
+    };
+    await expect(makeTimeout(s.deps)({ unit })).rejects.toThrow('SES throttled');
+    mailer.send = send;
+    await makeTimeout(s.deps)({ unit });
+    const to = mailer.sent.map((m) => m.to);
+    expect(to.sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());
+    // Every member's current link is the one in the reminder they got.
+    const step = await s.ports.steps.get(s.caseId, unit.stepId);
+    for (const r of step?.units[0]?.recipients ?? []) expect(r.currentLink?.round).toBe(`reminder-${unit.remindersLeft}`);
   });
 
   it('at the deadline applies the no-answer rule and tells the secretariat', async () => {
