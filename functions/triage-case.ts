@@ -2,14 +2,15 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Actor, ActorSchema } from '../shared/domain/case';
 import { ValidationError } from '../shared/errors';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
-import { caseApiDeps } from './adapters/handler-deps';
+import { triageDeps } from './adapters/handler-deps';
 import { json, jsonApi } from './http/response';
 import { jsonBody, pathParam } from './http/request';
 import { type Deps, resolveDeps } from './lazy';
 
 /**
  * POST /api/secretariat/cases/{caseId}/triage with { choice: 'confirm', nivaa?, reason? }
- * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409.
+ * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409. A nivå whose path cannot
+ * be planned for the case (e.g. nivå 3 without a service with a brukerråd) → 400 at /nivaa.
  */
 export function makeHandler(deps: Deps<TriageCaseDeps>) {
   const get = resolveDeps(deps);
@@ -37,4 +38,4 @@ export function secretariatActor(event: APIGatewayProxyEventV2): Actor {
   return actor.success ? actor.data : { kind: 'secretariat' };
 }
 
-export const handler = makeHandler(caseApiDeps);
+export const handler = makeHandler(triageDeps);

@@ -77,7 +77,8 @@ function triageForm(input: CasePageInput): SafeHtml | string {
   if (view.triage.escalation) return escalationForm(input, view.triage.nivaa);
   const posted = input.triage;
   const errors = posted?.errors ?? [];
-  const options = NIVAAER.map((n) => ({
+  // Only the nivåer whose path the planner can plan for this case; the others say why not.
+  const options = view.triage.choices.map((n) => ({
     value: String(n),
     label:
       n === view.triage?.nivaa
@@ -87,6 +88,7 @@ function triageForm(input: CasePageInput): SafeHtml | string {
   return html`<section aria-labelledby="triage-heading">
 ${h2('triage-heading', t(lang, 'secretariat.triage.heading'))}
 <p class="ds-paragraph">${view.triage.needsConfirmation ? t(lang, 'secretariat.triage.needsConfirmation') : t(lang, 'secretariat.triage.intro')}</p>
+${view.triage.unavailable.map((u) => html`<p class="ds-paragraph" id="triage-unavailable-${String(u.nivaa)}">${u.text}</p>`)}
 <form method="post" action="${paths.secretariatTriage(view.status.caseId)}" class="app-form" novalidate>
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
 ${radioGroup({
@@ -177,10 +179,12 @@ export function secretariatCasePage(input: CasePageInput): string {
   const s = view.status;
   const heading = t(lang, 'secretariat.case.heading', { caseNumber: s.caseNumber, title: s.title });
   const errors = input.triage?.errors ?? [];
+  // The summary links to the first radio button the form offers.
+  const firstChoice = view.triage?.choices[0] ?? NIVAAER[0];
   const summary = errorSummary(
     t(lang, 'secretariat.triage.errorsHeading'),
     errors.map((e) => ({
-      href: e.field === TRIAGE_NIVAA_FIELD ? `#${radioId(TRIAGE_NIVAA_FIELD, String(NIVAAER[0]))}` : `#${fieldId(e.field)}`,
+      href: e.field === TRIAGE_NIVAA_FIELD ? `#${radioId(TRIAGE_NIVAA_FIELD, String(firstChoice))}` : `#${fieldId(e.field)}`,
       text: e.text,
     })),
   );
