@@ -88,12 +88,13 @@ function triageForm(input: CasePageInput): SafeHtml | string {
   return html`<section aria-labelledby="triage-heading">
 ${h2('triage-heading', t(lang, 'secretariat.triage.heading'))}
 <p class="ds-paragraph">${view.triage.needsConfirmation ? t(lang, 'secretariat.triage.needsConfirmation') : t(lang, 'secretariat.triage.intro')}</p>
-${view.triage.unavailable.map((u) => html`<p class="ds-paragraph" id="triage-unavailable-${String(u.nivaa)}">${u.text}</p>`)}
 <form method="post" action="${paths.secretariatTriage(view.status.caseId)}" class="app-form" novalidate>
 ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
 ${radioGroup({
   name: TRIAGE_NIVAA_FIELD,
   legend: t(lang, 'secretariat.triage.nivaa'),
+  // Why a nivå is not offered, read out with the choices (aria-describedby).
+  hint: view.triage.unavailable.length > 0 ? view.triage.unavailable.map((u) => u.text).join(' ') : undefined,
   values: { [TRIAGE_NIVAA_FIELD]: posted?.nivaa ?? String(view.triage.nivaa) },
   errors,
   options,

@@ -343,7 +343,9 @@ describe('a case: triage', () => {
     expect(res.body).toContain('type="radio" id="f-nivaa-1"');
     expect(res.body).toContain('type="radio" id="f-nivaa-2"');
     expect(res.body).not.toContain('id="f-nivaa-3"');
-    expect(res.body).toContain(t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 }));
+    // The reason is the radio group's description, so a screen reader reads it with the choices.
+    expect(res.body).toContain('<fieldset class="ds-fieldset" id="f-nivaa" aria-describedby="f-nivaa-hint">');
+    expect(res.body).toContain(`id="f-nivaa-hint">${t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 })}</p>`);
     const svarut = await triageCase({ matter: { kind: 'functionality_change', affectedServiceId: 'svarut', withinAgreedServicePrice: true } });
     const offered = await showCase(svarut, await signIn(svarut));
     expect(offered.body).toContain('type="radio" id="f-nivaa-3"');
