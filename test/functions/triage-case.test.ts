@@ -118,6 +118,26 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(ports.workflow.completions).toEqual([]);
   });
 
+  it('refuses even a confirmation when a body on the path is missing from the roster, naming it', async () => {
+    const ports = fakePorts();
+    await storeCase(ports, ['triage']);
+    await openStep(ports, { tokens: { sekretariat: 'tok-triage' } });
+    // The example case asks for a DigiFin grant: the grant path needs KommIT-rådet.
+    const roster = { ...governance, bodies: governance.bodies.filter((b) => b.id !== 'kommit_radet') };
+    const handler = makeHandler({ ...ports, rules: makeGovernanceRules(roster, 86_400) });
+    const res = await call(handler, triage({ choice: 'confirm' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json.errors).toEqual([
+      {
+        pointer: '/nivaa',
+        code: 'governance.unplannable.body',
+        message: t('nb', 'governance.unplannable.body', { nivaa: 2, body: t('nb', 'governance.body.kommit_radet') }),
+      },
+    ]);
+    expect((await ports.steps.get(CASE_ID, '001'))?.units[0]?.status).toBe('open');
+    expect(ports.workflow.completions).toEqual([]);
+  });
+
   it('accepts nivå 3 for a change to an existing service whose brukerråd the roster knows (SvarUt)', async () => {
     const { ports, handler } = await triageCase(SVARUT_CHANGE);
     const res = await call(handler, triage({ choice: 'confirm', nivaa: 3, reason: 'Innenfor avtalt tjenestepris.' }));
