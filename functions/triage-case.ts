@@ -1,14 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Actor, ActorSchema } from '../shared/domain/case';
 import { type TriageCaseDeps, triageCase } from '../shared/use-cases/triage-case';
-import { caseApiDeps } from './adapters/handler-deps';
+import { triageDeps } from './adapters/handler-deps';
 import { useCaseApi } from './http/response';
 import { caseCommand, jwtClaims, requireJwtClaims } from './http/request';
 import type { Deps } from './lazy';
 
 /**
  * POST /api/secretariat/cases/{caseId}/triage with { choice: 'confirm', nivaa?, reason? }
- * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409.
+ * → 200 { caseId, caseNumber, nivaa, status }. Already triaged → 409. A nivå whose path cannot
+ * be planned for the case (e.g. nivå 3 without a service with a brukerråd) → 400 at /nivaa.
  */
 export function makeHandler(deps: Deps<TriageCaseDeps>) {
   return useCaseApi(deps, triageCase, (event, lang) => {
@@ -27,4 +28,4 @@ export function secretariatActor(event: APIGatewayProxyEventV2): Actor {
   return actor.success ? actor.data : { kind: 'secretariat' };
 }
 
-export const handler = makeHandler(caseApiDeps);
+export const handler = makeHandler(triageDeps);

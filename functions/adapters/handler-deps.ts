@@ -23,11 +23,21 @@ export function intakeDeps(): SubmitApplicationDeps {
 }
 
 /**
- * Status, withdrawal, amendment, triage, the secretariat's lists and the public journal: their
+ * Status, withdrawal, amendment, the secretariat's lists and the public journal: their
  * use cases need only a subset of the AWS ports.
  */
 export function caseApiDeps(): AwsPorts {
   return awsPorts();
+}
+
+/** The rules of the shipped governance configuration, with the configured day length. */
+function shippedRules() {
+  return makeGovernanceRules(governance, config().secondsPerDay);
+}
+
+/** Triage over the API: the case ports and the rules (a nivå the planner cannot plan is refused). */
+export function triageDeps() {
+  return { ...awsPorts(), rules: shippedRules() };
 }
 
 /**
@@ -40,7 +50,7 @@ export function workflowDeps() {
     ...awsPorts(),
     // Step Functions retries tasks: each keyed e-mail goes out once however often a task runs.
     mailer: makeOnceMailer(sesMailer(), { client: documentClient(), tableName: cfg.tableName }, systemClock.now),
-    rules: makeGovernanceRules(governance, cfg.secondsPerDay),
+    rules: shippedRules(),
     baseUrl: cfg.publicBaseUrl,
   };
 }
@@ -53,7 +63,7 @@ export function actionLinkDeps(): ActionPageDeps {
   const cfg = config();
   return {
     ...awsPorts(),
-    rules: makeGovernanceRules(governance, cfg.secondsPerDay),
+    rules: shippedRules(),
     hmacSha256Hex: (key, text) => hashToken(text, key),
     allowedOrigin: new URL(cfg.publicBaseUrl).origin,
   };

@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
-import { councilFor } from './governance/lookup';
+import { councilFor, MissingCouncilError } from './governance/lookup';
 import type { Governance, StepPolicy } from './governance/schema';
 import type { FinalStatus } from './case';
 import { ABSTAIN, type Ballot, tally } from './decision-rules';
-import type { BodyId, Choice, Nivaa, RequestKind, StepKind, UnitOutcome } from '../kernel/ids';
+import { type BodyId, type Choice, NIVAAER, type Nivaa, type RequestKind, type StepKind, type UnitOutcome } from '../kernel/ids';
 import {
   AFTER_LIFT,
   GRANT_PATH,
@@ -254,6 +254,55 @@ export function planNext(
       units,
     },
   };
+}
+
+/** Whether a nivå's path can run for a case, or the first body on it the roster cannot staff. */
+export type Plannability = { plannable: true } | { plannable: false; bodyId: BodyId };
+
+/** What a round's path depends on: the nivå, the grant path and the case's service. */
+export type PathInputs = Omit<ProcessState, 'steps'>;
+
+/** A dry run plans no real deadlines: any instant and day length will do. */
+const DRY_RUN_AT = new Date(0);
+
+/**
+ * Dry-runs planNext over the round a triage starts (triage, the grant path if asked for, the
+ * nivå's path) down every branch a decision can take, so that the secretariat cannot send a
+ * case down a path the workflow would then fail to plan. planNext itself staffs each unit
+ * from the roster (the body, the service's brukerråd on nivå 3, the decision rule), so this
+ * is the planner's own check, not a copy of its rules. A return is left out: it starts a
+ * fresh round, whose triage is checked again. Earlier rounds do not matter: after a triage
+ * planNext starts the paths afresh.
+ */
+export function canPlan(path: PathInputs, governance: Governance): Plannability {
+  const explore = (steps: readonly CompletedStep[]): Plannability => {
+    let next: PlanResult;
+    try {
+      next = planNext({ ...path, steps }, governance, DRY_RUN_AT, 1);
+    } catch (error) {
+      if (error instanceof MissingCouncilError) return { plannable: false, bodyId: error.bodyId };
+      throw error;
+    }
+    if (next.kind === 'finished') return { plannable: true };
+    const def = STEP_DEFINITIONS[next.step.definitionId];
+    // Only a decision branches; any one statement (or the triage's confirm) stands for all.
+    const outcomes = def.kind === 'decision' ? def.choices.filter((c) => c !== 'return') : def.choices.slice(0, 1);
+    for (const outcome of outcomes) {
+      const units = next.step.units.map((u) => ({ unitId: u.unitId, bodyId: u.bodyId, outcome }));
+      const result = explore([...steps, { definitionId: def.id, units }]);
+      if (!result.plannable) return result;
+    }
+    return { plannable: true };
+  };
+  return explore([]);
+}
+
+/** Each nivå with whether its path can be planned for a case (canPlan). */
+export function plannableNivaaer(
+  path: Omit<PathInputs, 'nivaa'>,
+  governance: Governance,
+): Array<{ nivaa: Nivaa } & Plannability> {
+  return NIVAAER.map((nivaa) => ({ nivaa, ...canPlan({ ...path, nivaa }, governance) }));
 }
 
 /** Choices an action link for this step's body offers (abstention only in collective votes). */

@@ -2,9 +2,12 @@ import type { Case } from '../domain/case';
 import type { BodyId, Recipient } from '../kernel/ids';
 import {
   allowedChoices,
+  canPlan,
   type CompletedStep,
+  type PathInputs,
   type PlanResult,
   planNext,
+  plannableNivaaer,
   unitOutcome,
   waitSeconds,
 } from '../domain/planner';
@@ -44,6 +47,8 @@ export function makeGovernanceRules(g: Governance, secondsPerDay: number): Workf
   };
   return {
     plan: (c, steps, now) => plan(g, c, steps, now, secondsPerDay),
+    canPlan: (c) => canPlan(pathInputs(c), g),
+    plannableNivaaer: (c) => plannableNivaaer(pathInputs(c), g),
     contactsOf: (recipient: Recipient, c: Case) => (recipient === 'applicant' ? [] : contacts(recipient, c, false)),
     actionContactsOf: (bodyId, c) => contacts(bodyId, c, true),
     notifyOnStart: (id) => [...stepDefinition(id).notifyOnStart],
@@ -58,6 +63,16 @@ export function makeGovernanceRules(g: Governance, secondsPerDay: number): Workf
   };
 }
 
+/** The case's inputs to the planner's paths. */
+function pathInputs(c: Case): PathInputs {
+  const serviceId = serviceIdOf(c);
+  return {
+    nivaa: c.nivaa,
+    digifinGrantPath: c.proposal.digifinGrantPath,
+    ...(serviceId === undefined ? {} : { serviceId }),
+  };
+}
+
 function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, secondsPerDay: number): PlanResult {
   const completed: CompletedStep[] = steps
     .filter((s) => s.status === 'closed')
@@ -65,16 +80,5 @@ function plan(g: Governance, c: Case, steps: readonly StepRecord[], now: Date, s
       definitionId: s.definitionId,
       units: s.units.map((u) => ({ unitId: u.unitId, bodyId: u.bodyId, outcome: u.outcome ?? 'no_answer' })),
     }));
-  const serviceId = serviceIdOf(c);
-  return planNext(
-    {
-      nivaa: c.nivaa,
-      digifinGrantPath: c.proposal.digifinGrantPath,
-      ...(serviceId === undefined ? {} : { serviceId }),
-      steps: completed,
-    },
-    g,
-    now,
-    secondsPerDay,
-  );
+  return planNext({ ...pathInputs(c), steps: completed }, g, now, secondsPerDay);
 }

@@ -8,6 +8,7 @@ import type { StepRepository } from '../ports/step-repository';
 import { type CaseStatusView, type CaseViewInput, caseStatusView, loadCaseAndSteps } from './get-case-status';
 import { statusText } from './get-journal';
 import { unitContacts } from './notices';
+import { unplannableError } from './triage-case';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface ShowSecretariatCaseDeps {
@@ -40,16 +41,25 @@ export interface AuditRowView {
   comment: string | null;
 }
 
+export interface TriageView {
+  nivaa: Nivaa;
+  needsConfirmation: boolean;
+  escalation: boolean;
+  /** The nivåer the case can be triaged to: those whose path the planner can plan (first triage only). */
+  choices: Nivaa[];
+  /** The other nivåer, each with why its path cannot run for this case. */
+  unavailable: Array<{ nivaa: Nivaa; text: string }>;
+}
+
 export interface SecretariatCaseView {
   status: CaseStatusView;
   contact: { name: string; email: string; phone: string };
   description: string;
-  /** Set while the case waits for the secretariat's triage. */
   /**
    * Set while the case waits for the secretariat: the first triage (confirm or override the
    * nivå), or an escalation (send an unanswered step out again; the nivå stays).
    */
-  triage: { nivaa: Nivaa; needsConfirmation: boolean; escalation: boolean } | null;
+  triage: TriageView | null;
   waiting: WaitingUnitView[];
   audit: AuditRowView[];
 }
@@ -69,11 +79,25 @@ export async function showSecretariatCase(
     status: caseStatusView(c, steps, lang),
     contact: { ...c.application.contactPerson },
     description: c.application.needDescription,
-    triage: openTriage
-      ? { nivaa: c.nivaa, needsConfirmation: c.proposal.needsConfirmation, escalation: openTriage.definitionId === 'escalation' }
-      : null,
+    triage: openTriage ? triageView(deps.rules, c, openTriage.definitionId === 'escalation', lang) : null,
     waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
     audit: c.events.map((e) => auditRow(e, lang)),
+  };
+}
+
+function triageView(rules: WorkflowRules, c: Case, escalation: boolean, lang: Language): TriageView {
+  const base = { nivaa: c.nivaa, needsConfirmation: c.proposal.needsConfirmation, escalation };
+  // An escalation resumes the path as it was: there is no nivå to choose.
+  if (escalation) return { ...base, choices: [c.nivaa], unavailable: [] };
+  const nivaaer = rules.plannableNivaaer(c);
+  return {
+    ...base,
+    choices: nivaaer.filter((n) => n.plannable).map((n) => n.nivaa),
+    unavailable: nivaaer.flatMap((n) => {
+      if (n.plannable) return [];
+      const error = unplannableError(lang, n.nivaa, n.bodyId);
+      return [{ nivaa: n.nivaa, text: t(lang, error.code, error.params) }];
+    }),
   };
 }
 

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { hasUnpairedSurrogate } from '../domain/text';
 import { type Actor, MAX_COMMENT_LENGTH } from '../domain/case';
-import { type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../kernel/ids';
+import { type BodyId, type CaseStatus, type Language, type Nivaa, NivaaSchema } from '../kernel/ids';
 import { appendEvent, overrideNivaa } from '../domain/lifecycle';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, type FieldError, ValidationError } from '../errors';
+import { t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { StepRepository } from '../ports/step-repository';
 import type { WorkflowPort } from '../ports/workflow';
 import { closeUnit, completeTask, findOpenUnit, loadCase, updateCase } from './case-writes';
 import { statusText } from './get-journal';
+import type { WorkflowRules } from './workflow-rules';
 
 export interface TriageCaseDeps {
   cases: CaseRepository;
   steps: StepRepository;
   workflow: WorkflowPort;
   clock: Clock;
+  /** The planner's dry run: a nivå whose path cannot be planned is refused. */
+  rules: Pick<WorkflowRules, 'canPlan'>;
 }
 
 /**
@@ -44,11 +48,19 @@ export interface TriageCaseResult {
 
 const NOT_AWAITING = 'api.triage.notAwaiting';
 
+/** Why a nivå cannot be chosen for the case, as the field error at /nivaa (API and page). */
+export function unplannableError(lang: Language, nivaa: Nivaa, bodyId: BodyId): FieldError {
+  return bodyId === 'brukerrad'
+    ? { pointer: '/nivaa', code: 'governance.unplannable.brukerrad', params: { nivaa } }
+    : { pointer: '/nivaa', code: 'governance.unplannable.body', params: { nivaa, body: t(lang, `governance.body.${bodyId}`) } };
+}
+
 /**
  * Triage: the case must be in 'triage' with an open triage unit (else 409, so a second
  * submit changes nothing). The nivå and who triaged are saved first, in one conditional write
  * that only one secretary can win, so the workflow's next step reads the nivå; then the unit is
- * closed with 'confirm' and its task completed (shared/use-cases/case-writes.ts).
+ * closed with 'confirm' and its task completed (shared/use-cases/case-writes.ts). A nivå whose
+ * path the planner cannot plan for this case is refused (400 at /nivaa) and nothing changes.
  */
 export async function triageCase(
   deps: TriageCaseDeps,
@@ -70,6 +82,7 @@ export async function triageCase(
     throw new ValidationError([{ pointer: '/nivaa', code: 'api.triage.noOverrideInEscalation' }]);
   }
   const ref = { caseId: existing.caseId, stepId: open.step.stepId, unitId: open.unit.unitId };
+  const definitionId = open.step.definitionId;
   // The case write is the claim: one conditional write holds the nivå (read by the workflow's
   // next step) and who triaged. A second secretary finds the claim and is refused; the same
   // secretary retrying after a failure half-way finishes the job.
@@ -87,6 +100,12 @@ export async function triageCase(
       to === undefined || to === c.nivaa
         ? c
         : overrideNivaa(c, to, { actor: input.actor, at, reason: request.reason ?? '' });
+    // Nothing may put the case on a path the workflow cannot plan (e.g. nivå 3 without a
+    // service whose brukerråd the roster knows): refused here, before anything is written.
+    if (definitionId === 'triage') {
+      const plannable = deps.rules.canPlan(next);
+      if (!plannable.plannable) throw new ValidationError([unplannableError(input.lang, next.nivaa, plannable.bodyId)]);
+    }
     return appendEvent(next, 'triaged', { actor: input.actor, at, stepId: ref.stepId, bodyId: open.unit.bodyId, result: 'confirm' });
   });
   const closed = await closeUnit(deps.steps, ref, () => 'confirm', at);

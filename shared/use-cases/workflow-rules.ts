@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case';
-import type { BodyId, Choice, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
-import type { PlanResult } from '../domain/planner';
+import type { BodyId, Choice, Language, Nivaa, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
+import type { Plannability, PlanResult } from '../domain/planner';
 import type { StepRecord, StepUnitRecord } from '../domain/step';
 
 /**
@@ -12,6 +12,13 @@ import type { StepRecord, StepUnitRecord } from '../domain/step';
 export interface WorkflowRules {
   /** The next step of the case, or how it ends, from the case and its steps so far. */
   plan(c: Case, steps: readonly StepRecord[], now: Date): PlanResult;
+  /**
+   * Whether the round a triage of the case at its nivå starts can be planned to its end
+   * (every unit staffed from the roster), or the body that cannot be staffed.
+   */
+  canPlan(c: Case): Plannability;
+  /** canPlan for each nivå the case could be triaged to. */
+  plannableNivaaer(c: Case): Array<{ nivaa: Nivaa } & Plannability>;
   /** Everyone in a body who is told about a case (for brukerråd: the case's service's council). */
   contactsOf(recipient: Recipient, c: Case): Contact[];
   /** The members of a body who act on its behalf (who vote: not deputies or secretaries). */

@@ -56,6 +56,9 @@ describe('the secretariat pages', () => {
     expect(new URL(page.url()).pathname).toBe(`/sekretariat/sak/${c.caseId}`);
     expect(await page.textContent('h1')).toContain(c.caseNumber);
     await check(page, 'case-triage', 'nb');
+    // A new service has no brukerråd: nivå 3 is not offered, and the form says why.
+    expect(await page.locator('#f-nivaa-3').count()).toBe(0);
+    expect(await page.textContent('#f-nivaa-hint')).toContain(t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 }));
 
     // Changing the nivå without a reason: errors first, nothing saved.
     await page.check('#f-nivaa-1');
@@ -129,7 +132,8 @@ describe('the secretariat pages', () => {
       await check(page, 'deadlines', lang);
       await page.goto(`${env.runtime.base}/sekretariat/sak/${c.caseId}`);
       await check(page, 'case-triage', lang);
-      await page.check('#f-nivaa-3');
+      // Another nivå without a reason (nivå 3 is not offered: the case names no service).
+      await page.check('#f-nivaa-1');
       await clickAndWait(page, '#triage-submit');
       await check(page, 'case-triage-error', lang);
       await clickAndWait(page, '#sign-out');

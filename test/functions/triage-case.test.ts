@@ -1,6 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { makeHandler, secretariatActor } from '../../functions/triage-case';
+import type { Application } from '../../shared/domain/application';
+import { governance } from '../../shared/domain/governance/load';
+import { t } from '../../shared/i18n';
+import { makeGovernanceRules } from '../../shared/use-cases/governance-rules';
 import { fakePorts } from '../support/fakes';
 import { CASE_ID, call, openStep, pointers, storeCase, UNKNOWN_CASE_ID } from '../support/case-api-setup';
 import { httpEvent, jsonEvent } from '../support/http-events';
@@ -18,13 +22,22 @@ function triage(body: unknown, options: { caseId?: string; sub?: unknown } = {})
   return { ...event, requestContext, pathParameters: { caseId } };
 }
 
-/** A case in triage whose secretariat unit waits with token tok-triage. */
-async function triageCase() {
+/** The shipped roster's rules: the planner's dry run decides which nivåer triage accepts. */
+const rules = makeGovernanceRules(governance, 86_400);
+
+/** An existing service whose brukerråd the shipped roster knows (nivå 3 can run for it). */
+const SVARUT_CHANGE = { matter: { kind: 'functionality_change', affectedServiceId: 'svarut', withinAgreedServicePrice: true } } as const;
+
+/**
+ * A case in triage whose secretariat unit waits with token tok-triage. By default its
+ * application is a new service (no existing service, so no brukerråd for nivå 3).
+ */
+async function triageCase(application: Partial<Application> = {}) {
   const ports = fakePorts();
-  await storeCase(ports, ['triage']);
+  await storeCase(ports, ['triage'], { application });
   await openStep(ports, { tokens: { sekretariat: 'tok-triage' } });
   ports.clock.set('2026-03-03T08:00:00.000Z');
-  return { ports, handler: makeHandler(ports) };
+  return { ports, handler: makeHandler({ ...ports, rules }) };
 }
 
 describe('POST /api/secretariat/cases/{caseId}/triage', () => {
@@ -97,6 +110,52 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
     expect(ports.workflow.completions).toEqual([]);
   });
 
+  it('refuses nivå 3 when the application names no existing service with a brukerråd, and changes nothing', async () => {
+    const { ports, handler } = await triageCase();
+    const before = await ports.cases.get(CASE_ID);
+    const stepBefore = await ports.steps.get(CASE_ID, '001');
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      const event = triage({ choice: 'confirm', nivaa: 3, reason: 'Bare en liten endring.' }, { sub: 'sek-ola' });
+      const res = await call(handler, { ...event, headers: { ...event.headers, 'accept-language': lang } });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers?.['content-type']).toBe('application/problem+json');
+      expect(res.json.errors).toEqual([
+        { pointer: '/nivaa', code: 'governance.unplannable.brukerrad', message: t(lang, 'governance.unplannable.brukerrad', { nivaa: 3 }) },
+      ]);
+    }
+    expect(await ports.cases.get(CASE_ID)).toEqual(before);
+    expect(await ports.steps.get(CASE_ID, '001')).toEqual(stepBefore);
+    expect(ports.workflow.completions).toEqual([]);
+  });
+
+  it('refuses even a confirmation when a body on the path is missing from the roster, naming it', async () => {
+    const ports = fakePorts();
+    await storeCase(ports, ['triage']);
+    await openStep(ports, { tokens: { sekretariat: 'tok-triage' } });
+    // The example case asks for a DigiFin grant: the grant path needs KommIT-rådet.
+    const roster = { ...governance, bodies: governance.bodies.filter((b) => b.id !== 'kommit_radet') };
+    const handler = makeHandler({ ...ports, rules: makeGovernanceRules(roster, 86_400) });
+    const res = await call(handler, triage({ choice: 'confirm' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json.errors).toEqual([
+      {
+        pointer: '/nivaa',
+        code: 'governance.unplannable.body',
+        message: t('nb', 'governance.unplannable.body', { nivaa: 2, body: t('nb', 'governance.body.kommit_radet') }),
+      },
+    ]);
+    expect((await ports.steps.get(CASE_ID, '001'))?.units[0]?.status).toBe('open');
+    expect(ports.workflow.completions).toEqual([]);
+  });
+
+  it('accepts nivå 3 for a change to an existing service whose brukerråd the roster knows (SvarUt)', async () => {
+    const { ports, handler } = await triageCase(SVARUT_CHANGE);
+    const res = await call(handler, triage({ choice: 'confirm', nivaa: 3, reason: 'Innenfor avtalt tjenestepris.' }));
+    expect(res.statusCode).toBe(200);
+    expect((await ports.cases.get(CASE_ID))?.nivaa).toBe(3);
+    expect(ports.workflow.completions).toHaveLength(1);
+  });
+
   it('treats the current nivå as a confirmation (no reason needed)', async () => {
     const { ports, handler } = await triageCase();
     const res = await call(handler, triage({ choice: 'confirm', nivaa: 2 }));
@@ -135,7 +194,7 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
       [{ choice: 'confirm' }, { choice: 'confirm', nivaa: 3, reason: 'Ingen ny tjeneste.' }],
     ];
     for (const [first, second] of races) {
-      const { ports, handler } = await triageCase();
+      const { ports, handler } = await triageCase(SVARUT_CHANGE);
       const answers = await Promise.all([
         call(handler, triage(first, { sub: 'sek-ola' })),
         call(handler, triage(second, { sub: 'sek-kari' })),
@@ -156,7 +215,7 @@ describe('POST /api/secretariat/cases/{caseId}/triage', () => {
   it('answers 409 for a case that is not in triage', async () => {
     const ports = fakePorts();
     await storeCase(ports, ['triage', 'consultation']);
-    const res = await call(makeHandler(ports), triage({ choice: 'confirm' }));
+    const res = await call(makeHandler({ ...ports, rules }), triage({ choice: 'confirm' }));
     expect(res.statusCode).toBe(409);
   });
 

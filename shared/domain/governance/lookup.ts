@@ -19,8 +19,11 @@ export class MissingCouncilError extends AppError {
   override readonly name = 'MissingCouncilError';
   readonly code = 'config';
   readonly status = 500;
-  constructor(message: string) {
+  /** The body the roster cannot staff (triage names it when it refuses a nivå). */
+  readonly bodyId: BodyId;
+  constructor(message: string, bodyId: BodyId) {
     super(message, 'error.internal.detail');
+    this.bodyId = bodyId;
   }
 }
 
@@ -41,7 +44,7 @@ function council(
 ): Council {
   const rule = ruleId === null ? null : g.decisionRules[ruleId];
   // parseGovernance checked every reference; a hand-built object may not have.
-  if (rule === undefined) throw new MissingCouncilError(`Unknown decision rule ${ruleId} for ${bodyId}`);
+  if (rule === undefined) throw new MissingCouncilError(`Unknown decision rule ${ruleId} for ${bodyId}`, bodyId);
   const voting = members.filter((m) => VOTING_ROLES.includes(m.role));
   return { bodyId, rule, members, voting, chairId: members.find((m) => m.role === 'chair')?.id };
 }
@@ -51,10 +54,10 @@ export function councilFor(g: Governance, bodyId: BodyId, serviceId?: string): C
   if (bodyId === 'sekretariat') return council(g, bodyId, null, g.sekretariat.members);
   if (bodyId === 'brukerrad') {
     const service = serviceOf(g, serviceId);
-    if (!service) throw new MissingCouncilError(`No brukerråd in the roster for service ${serviceId ?? '(none)'}`);
+    if (!service) throw new MissingCouncilError(`No brukerråd in the roster for service ${serviceId ?? '(none)'}`, bodyId);
     return council(g, bodyId, service.brukerrad.decisionRule, service.brukerrad.members);
   }
   const body = g.bodies.find((b) => b.id === bodyId);
-  if (!body) throw new MissingCouncilError(`No body ${bodyId} in the roster`);
+  if (!body) throw new MissingCouncilError(`No body ${bodyId} in the roster`, bodyId);
   return council(g, bodyId, body.decisionRule, body.members);
 }

@@ -79,6 +79,11 @@ export const governanceMessages = defineCatalog({
     'governance.finished.withdrawn': 'Saken er trukket.',
     'governance.finished.amendmentMissing':
       'Saken er avsluttet fordi søkeren ikke sendte inn mer informasjon innen fristen.',
+    // Eierstrategi ch. 12: nivå 3 consults the brukerråd of the affected existing service.
+    'governance.unplannable.brukerrad':
+      'Nivå {nivaa} krever en eksisterende tjeneste med brukerråd, og søknaden viser ikke til en slik tjeneste. Velg et annet nivå.',
+    'governance.unplannable.body':
+      'Nivå {nivaa} kan ikke brukes for saken: {body} mangler i oppsettet av organer. Velg et annet nivå.',
   },
   nn: {
     'governance.body.generalforsamling': 'Generalforsamlinga i DIF',
@@ -150,6 +155,10 @@ export const governanceMessages = defineCatalog({
     'governance.finished.withdrawn': 'Saka er trekt.',
     'governance.finished.amendmentMissing':
       'Saka er avslutta fordi søkjaren ikkje sende inn meir informasjon innan fristen.',
+    'governance.unplannable.brukerrad':
+      'Nivå {nivaa} krev ei eksisterande teneste med brukarråd, og søknaden viser ikkje til ei slik teneste. Vel eit anna nivå.',
+    'governance.unplannable.body':
+      'Nivå {nivaa} kan ikkje brukast for saka: {body} manglar i oppsettet av organ. Vel eit anna nivå.',
   },
   en: {
     'governance.body.generalforsamling': 'General meeting of DIF',
@@ -222,5 +231,9 @@ export const governanceMessages = defineCatalog({
     'governance.finished.withdrawn': 'The case has been withdrawn.',
     'governance.finished.amendmentMissing':
       'The case has been closed because the applicant did not send more information by the deadline.',
+    'governance.unplannable.brukerrad':
+      'Level {nivaa} requires an existing service with a user council (brukerråd), and the application names no such service. Choose another level.',
+    'governance.unplannable.body':
+      'Level {nivaa} cannot be used for the case: {body} is missing from the roster of bodies. Choose another level.',
   },
 });

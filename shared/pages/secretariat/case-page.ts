@@ -77,7 +77,8 @@ function triageForm(input: CasePageInput): SafeHtml | string {
   if (view.triage.escalation) return escalationForm(input, view.triage.nivaa);
   const posted = input.triage;
   const errors = posted?.errors ?? [];
-  const options = NIVAAER.map((n) => ({
+  // Only the nivåer whose path the planner can plan for this case; the others say why not.
+  const options = view.triage.choices.map((n) => ({
     value: String(n),
     label:
       n === view.triage?.nivaa
@@ -92,6 +93,8 @@ ${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
 ${radioGroup({
   name: TRIAGE_NIVAA_FIELD,
   legend: t(lang, 'secretariat.triage.nivaa'),
+  // Why a nivå is not offered, read out with the choices (aria-describedby).
+  hint: view.triage.unavailable.length > 0 ? view.triage.unavailable.map((u) => u.text).join(' ') : undefined,
   values: { [TRIAGE_NIVAA_FIELD]: posted?.nivaa ?? String(view.triage.nivaa) },
   errors,
   options,
@@ -177,10 +180,12 @@ export function secretariatCasePage(input: CasePageInput): string {
   const s = view.status;
   const heading = t(lang, 'secretariat.case.heading', { caseNumber: s.caseNumber, title: s.title });
   const errors = input.triage?.errors ?? [];
+  // The summary links to the first radio button the form offers.
+  const firstChoice = view.triage?.choices[0] ?? NIVAAER[0];
   const summary = errorSummary(
     t(lang, 'secretariat.triage.errorsHeading'),
     errors.map((e) => ({
-      href: e.field === TRIAGE_NIVAA_FIELD ? `#${radioId(TRIAGE_NIVAA_FIELD, String(NIVAAER[0]))}` : `#${fieldId(e.field)}`,
+      href: e.field === TRIAGE_NIVAA_FIELD ? `#${radioId(TRIAGE_NIVAA_FIELD, String(firstChoice))}` : `#${fieldId(e.field)}`,
       text: e.text,
     })),
   );

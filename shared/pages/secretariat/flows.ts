@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { t } from '../../i18n';
 import { type ListCasesDeps, listCases } from '../../use-cases/list-cases';
 import { type RemindUnitDeps, remindUnit } from '../../use-cases/remind-unit';
-import { type ShowSecretariatCaseDeps, showSecretariatCase } from '../../use-cases/show-secretariat-case';
+import { type ShowSecretariatCaseDeps, showSecretariatCase, type TriageView } from '../../use-cases/show-secretariat-case';
 import { type TriageCaseDeps, triageCase } from '../../use-cases/triage-case';
 import { noticePage } from '../case/withdraw-page';
 import { originAllowed } from '../kit/csrf';
@@ -136,13 +136,20 @@ export async function showCase(
   });
 }
 
-/** Checks the triage form as the page shows errors (the use case checks it again). */
-function triageErrors(lang: Language, nivaa: string, reason: string, current: number): PageFieldError[] {
+/**
+ * Checks the triage form as the page shows errors (the use case checks it again), including
+ * that the nivå is one the form offered: one whose path the planner can plan for the case.
+ */
+function triageErrors(lang: Language, nivaa: string, reason: string, triage: TriageView): PageFieldError[] {
   const errors: PageFieldError[] = [];
   const parsed = NivaaSchema.safeParse(Number(nivaa));
+  const unavailable = parsed.success ? triage.unavailable.find((u) => u.nivaa === parsed.data) : undefined;
   if (nivaa === '' || !parsed.success) {
     errors.push({ field: TRIAGE_NIVAA_FIELD, text: t(lang, 'secretariat.triage.errors.nivaa') });
-  } else if (parsed.data !== current && reason === '') {
+  } else if (unavailable) {
+    errors.push({ field: TRIAGE_NIVAA_FIELD, text: unavailable.text });
+  }
+  if (parsed.success && parsed.data !== triage.nivaa && reason === '') {
     errors.push({ field: TRIAGE_REASON_FIELD, text: t(lang, 'secretariat.triage.errors.reasonRequired') });
   }
   if (reason.length > MAX_COMMENT_LENGTH) {
@@ -184,16 +191,16 @@ export async function postCaseAction(
     if (input.action === 'triage') {
       const nivaa = (form.get(TRIAGE_NIVAA_FIELD) ?? '').trim();
       const reason = (form.get(TRIAGE_REASON_FIELD) ?? '').trim();
-      let current: number;
+      let triage: TriageView;
       try {
         const view = await showSecretariatCase(deps, { caseId, lang });
         if (view.triage === null) return conflict(new ConflictError('Case does not wait for triage'));
-        current = view.triage.nivaa;
+        triage = view.triage;
       } catch (error) {
         if (error instanceof NotFoundError) return caseNotFound(lang);
         throw error;
       }
-      const errors = triageErrors(lang, nivaa, reason, current);
+      const errors = triageErrors(lang, nivaa, reason, triage);
       if (errors.length > 0) return renderCase(deps, { ...base, triage: { nivaa, reason, errors } }, 400);
       try {
         const body = { choice: 'confirm', nivaa: Number(nivaa), ...(reason === '' ? {} : { reason }) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Choice, UnitOutcome } from '../../../shared/kernel/ids';
 import {
   allowedChoices,
+  canPlan,
   type CompletedStep,
   deadlineSeconds,
   pathAhead,
@@ -9,6 +10,7 @@ import {
   type ProcessState,
   ProcessStateError,
   planNext,
+  plannableNivaaer,
   unitOutcome,
   waitSeconds,
 } from '../../../shared/domain/planner';
@@ -355,5 +357,46 @@ describe('unit outcomes and choices from the roster', () => {
     expect(allowedChoices(gov, 'nivaa3.decision', 'daglig_leder')).toEqual(['approve', 'reject', 'return']);
     expect(allowedChoices(gov, 'nivaa3.consultation', 'brukerrad', 'svarut')).toEqual(['support', 'object', 'no_comment']);
     expect(allowedChoices(gov, 'triage', 'sekretariat')).toEqual(['confirm']);
+  });
+});
+
+describe('canPlan: the planner dry-runs the round a triage starts', () => {
+  const without = (bodyId: string) => ({ ...gov, bodies: gov.bodies.filter((b) => b.id !== bodyId) });
+
+  it('nivå 3 needs a service whose brukerråd the roster knows', () => {
+    expect(canPlan({ nivaa: 3, digifinGrantPath: false }, gov)).toEqual({ plannable: false, bodyId: 'brukerrad' });
+    expect(canPlan({ nivaa: 3, digifinGrantPath: true, serviceId: 'ukjent-tjeneste' }, gov)).toEqual({
+      plannable: false,
+      bodyId: 'brukerrad',
+    });
+    expect(canPlan({ nivaa: 3, digifinGrantPath: false, serviceId: 'svarut' }, gov)).toEqual({ plannable: true });
+    expect(canPlan({ nivaa: 3, digifinGrantPath: true, serviceId: 'svarut' }, gov)).toEqual({ plannable: true });
+  });
+
+  it('offers nivå 1 and 2 without a service, and nivå 3 only with one', () => {
+    expect(plannableNivaaer({ digifinGrantPath: true }, gov)).toEqual([
+      { nivaa: 1, plannable: true },
+      { nivaa: 2, plannable: true },
+      { nivaa: 3, plannable: false, bodyId: 'brukerrad' },
+    ]);
+    expect(plannableNivaaer({ digifinGrantPath: false, serviceId: 'svarut' }, gov).every((n) => n.plannable)).toBe(true);
+  });
+
+  it('checks the grant path only when a grant is asked for', () => {
+    const g = without('kommit_radet');
+    expect(canPlan({ nivaa: 2, digifinGrantPath: true }, g)).toEqual({ plannable: false, bodyId: 'kommit_radet' });
+    expect(canPlan({ nivaa: 2, digifinGrantPath: false }, g)).toEqual({ plannable: true });
+  });
+
+  it('follows every branch of a decision: styret may lift nivå 2 to the nivå 1 consultation', () => {
+    const g = without('representasjonsradet');
+    expect(canPlan({ nivaa: 2, digifinGrantPath: false }, g)).toEqual({ plannable: false, bodyId: 'representasjonsradet' });
+    expect(canPlan({ nivaa: 3, digifinGrantPath: false, serviceId: 'svarut' }, g)).toEqual({ plannable: true });
+  });
+
+  it('needs the decision rule of every body on the path', () => {
+    const g = { ...gov, bodies: gov.bodies.map((b) => (b.id === 'daglig_leder' ? { ...b, decisionRule: 'ukjent' } : b)) };
+    expect(canPlan({ nivaa: 3, digifinGrantPath: false, serviceId: 'svarut' }, g)).toEqual({ plannable: false, bodyId: 'daglig_leder' });
+    expect(canPlan({ nivaa: 1, digifinGrantPath: false }, g)).toEqual({ plannable: true });
   });
 });

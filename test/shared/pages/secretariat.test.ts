@@ -3,6 +3,7 @@ import { sha256Base64Url } from '../../../functions/adapters/crypto';
 import { makeHandler as makeAction } from '../../../functions/secretariat-page-action';
 import { makeHandler as makeShow } from '../../../functions/show-secretariat-page';
 import { makeHandler as makeSignIn } from '../../../functions/sign-in-secretariat';
+import type { Application } from '../../../shared/domain/application';
 import { UnauthorizedError } from '../../../shared/errors';
 import { governance } from '../../../shared/domain/governance/load';
 import { t } from '../../../shared/i18n';
@@ -74,10 +75,13 @@ async function post(d: Deps, cookies: string[], action: 'triage' | 'purring', fi
   );
 }
 
-/** A case in triage (proposed nivå 2) whose secretariat unit waits with a task token. */
-async function triageCase() {
+/**
+ * A case in triage (proposed nivå 2) whose secretariat unit waits with a task token. By default
+ * a new service: no existing service, so no brukerråd for nivå 3.
+ */
+async function triageCase(application: Partial<Application> = {}) {
   const d = deps();
-  await storeCase(d, ['triage']);
+  await storeCase(d, ['triage'], { application });
   await openStep(d, { tokens: { sekretariat: 'tok-triage' } });
   d.clock.set('2026-03-03T08:00:00.000Z');
   return d;
@@ -357,6 +361,36 @@ describe('a case: triage', () => {
     expect(res.body).toContain('name="nivaa" value="2" checked');
     expect(res.body).toContain('id="audit"');
     expect(res.body).toContain(t('nb', 'event.triage_started'));
+  });
+
+  it('offers only the nivåer whose path can be planned, and says why nivå 3 is not offered', async () => {
+    const d = await triageCase();
+    const res = await showCase(d, await signIn(d));
+    expect(res.body).toContain('type="radio" id="f-nivaa-1"');
+    expect(res.body).toContain('type="radio" id="f-nivaa-2"');
+    expect(res.body).not.toContain('id="f-nivaa-3"');
+    // The reason is the radio group's description, so a screen reader reads it with the choices.
+    expect(res.body).toContain('<fieldset class="ds-fieldset" id="f-nivaa" aria-describedby="f-nivaa-hint">');
+    expect(res.body).toContain(`id="f-nivaa-hint">${t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 })}</p>`);
+    const svarut = await triageCase({ matter: { kind: 'functionality_change', affectedServiceId: 'svarut', withinAgreedServicePrice: true } });
+    const offered = await showCase(svarut, await signIn(svarut));
+    expect(offered.body).toContain('type="radio" id="f-nivaa-3"');
+    expect(offered.body).not.toContain(t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 }));
+  });
+
+  it('refuses a nivå whose path cannot be planned: error summary at the nivå, nothing changes', async () => {
+    const d = await triageCase();
+    const cookies = await signIn(d);
+    const before = await d.cases.get(CASE_ID);
+    const stepBefore = await d.steps.get(CASE_ID, '001');
+    const res = await post(d, cookies, 'triage', { nivaa: '3', reason: 'Bare en liten endring.' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(t('nb', 'secretariat.triage.errorsHeading'));
+    expect(summaryLinks(res.body)).toEqual(['f-nivaa-1']);
+    expect(res.body).toContain(`href="#f-nivaa-1">${t('nb', 'governance.unplannable.brukerrad', { nivaa: 3 })}`);
+    expect(await d.cases.get(CASE_ID)).toEqual(before);
+    expect(await d.steps.get(CASE_ID, '001')).toEqual(stepBefore);
+    expect(d.workflow.completions).toEqual([]);
   });
 
   it('answers an unknown case with 404', async () => {
