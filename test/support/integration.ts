@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { readFaultSettings } from '../../infra/local/faults';
 import { MailDevClient, type MailDevEmail } from '../../infra/local/maildev';
 import { freePort } from '../../infra/local/ports';
 import { startLocalRuntime } from '../../infra/local/runtime';
@@ -102,6 +103,8 @@ export interface TestRuntimeOptions {
    * ports and state (handlers read their configuration once per process); else in this process.
    */
   restartable?: boolean;
+  /** BESLUTNINGSFLYT_FAULTS / BESLUTNINGSFLYT_FAULT_SEED for the runtime, read as `npm start` reads them. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The local runtime of one test file, as its tests reach it (filled in by beforeAll). */
@@ -142,7 +145,13 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
 
   beforeAll(async () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'beslutningsflyt-it-'));
-    config = { ports: await freePorts(), stateDir, secondsPerDay, pollIntervalMs: 50 };
+    config = {
+      ports: await freePorts(),
+      stateDir,
+      secondsPerDay,
+      pollIntervalMs: 50,
+      ...(options.env === undefined ? {} : { faults: readFaultSettings(options.env) }),
+    };
     await start();
   }, 120_000);
   afterAll(async () => {

@@ -5,6 +5,7 @@
  * Prints one line `READY <json RuntimeReady>` once every service listens; SIGTERM closes it cleanly.
  */
 import { pathToFileURL } from 'node:url';
+import type { FaultSettings } from '../../infra/local/faults';
 import type { LocalPorts } from '../../infra/local/ports';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 
@@ -15,6 +16,8 @@ export interface RuntimeProcessConfig {
   stateDir: string;
   secondsPerDay: number;
   pollIntervalMs?: number;
+  /** From BESLUTNINGSFLYT_FAULTS / BESLUTNINGSFLYT_FAULT_SEED (readFaultSettings). */
+  faults?: FaultSettings;
 }
 
 /** What a test needs of a running runtime (the script prints it once every service listens). */
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     stateDir: config.stateDir,
     secondsPerDay: config.secondsPerDay,
     ...(config.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.pollIntervalMs }),
+    ...(config.faults === undefined ? {} : { faults: config.faults }),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${READY_PREFIX}${JSON.stringify(readyOf(runtime))}\n`);
