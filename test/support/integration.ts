@@ -114,6 +114,8 @@ export interface TestRuntime {
   readonly mail: MailDevClient;
   /** The local secretariat login's password (infra/local/runtime.ts). */
   readonly secretariatPassword: string;
+  /** The local Step Functions endpoint and the workflow's ARN. */
+  readonly workflow: { readonly sfn: string; readonly stateMachineArn: string };
 }
 
 export interface RestartableTestRuntime extends TestRuntime {
@@ -176,6 +178,10 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
     },
     get secretariatPassword() {
       return started().runtime.ready.secretariatPassword;
+    },
+    get workflow() {
+      const { sfn, stateMachineArn } = started().runtime.ready;
+      return { sfn, stateMachineArn };
     },
     kill: (signal) => started().runtime.stop(signal),
     restart: start,
