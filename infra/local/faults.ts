@@ -104,6 +104,8 @@ export interface FaultInjector {
    * sequence does not depend on how calls to the others interleave.
    */
   pick<T>(service: FaultService, kinds: readonly [T, ...T[]]): T | undefined;
+  /** How many faults have been injected so far, per service. */
+  readonly injected?: Readonly<Record<FaultService, number>>;
 }
 
 /** Of the injected faults, the share that is the first (throttling) kind; the rest share the remainder. */
@@ -113,12 +115,15 @@ export function createFaultInjector(settings: FaultSettings): FaultInjector {
   const random = new Map(
     FAULT_SERVICES.map((service, index) => [service, mulberry32((settings.seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0)]),
   );
+  const injected: Record<FaultService, number> = { dynamodb: 0, ses: 0, lambda: 0 };
   return {
+    injected,
     pick(service, kinds) {
       const next = random.get(service)!;
       const hit = next() < settings.shares[service];
       const which = next();
       if (!hit) return undefined;
+      injected[service] += 1;
       if (kinds.length === 1 || which < FIRST_KIND_SHARE) return kinds[0];
       const rest = kinds.slice(1);
       return rest[Math.min(rest.length - 1, Math.floor(((which - FIRST_KIND_SHARE) / (1 - FIRST_KIND_SHARE)) * rest.length))];

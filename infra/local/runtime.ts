@@ -17,7 +17,7 @@ import {
   synthesize,
 } from './cloud-assembly';
 import { LOCAL_CREDENTIALS, startDynamoDb, tableDefinitions } from './dynamodb';
-import { createFaultInjector, describeFaults, type FaultSettings, faultsEnabled } from './faults';
+import { createFaultInjector, describeFaults, type FaultService, type FaultSettings, faultsEnabled } from './faults';
 import { startHttpApi } from './http-api';
 import { type LocalMailDev, startMailDev } from './maildev';
 import { LOCAL_HOST, type LocalPorts } from './ports';
@@ -46,6 +46,8 @@ export interface LocalRuntime {
   engine: Engine;
   stateMachineArn: string;
   functions: LambdaFunctionInfo[];
+  /** Faults injected so far per service (all 0 without BESLUTNINGSFLYT_FAULTS). */
+  faultsInjected(): Record<FaultService, number>;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stateMachineArn: machine.arn,
       functions,
       secretariatPassword,
+      faultsInjected: () => ({ dynamodb: 0, ses: 0, lambda: 0, ...faults?.injected }),
       close,
     };
   } catch (error) {

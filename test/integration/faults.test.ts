@@ -70,6 +70,11 @@ describe('under injected faults (dynamodb 5 %, ses 5 %, lambda 2 %)', () => {
       Array.from({ length: CASES }, (_, i) => approveNivaa3(`soker-fault-${i}@example.org`)),
     );
     expect(new Set(caseNumbers).size).toBe(CASES);
+    // The run was really under faults (Lambda's 2 % of a few dozen invocations may hit none;
+    // test/infra/local/sfn/faults.test.ts covers it).
+    const injected = runtime.faultsInjected();
+    expect(injected.dynamodb, JSON.stringify(injected)).toBeGreaterThan(0);
+    expect(injected.ses, JSON.stringify(injected)).toBeGreaterThan(0);
 
     const sfn = new SFNClient({ endpoint: runtime.workflow.sfn, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS });
     try {

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { readFaultSettings } from '../../infra/local/faults';
+import { type FaultService, readFaultSettings } from '../../infra/local/faults';
 import { MailDevClient, type MailDevEmail } from '../../infra/local/maildev';
 import { freePort } from '../../infra/local/ports';
 import { startLocalRuntime } from '../../infra/local/runtime';
@@ -41,6 +41,8 @@ async function freePorts(): Promise<RuntimePorts> {
 /** A runtime that is up: where it answers, and how it ends. */
 interface Running {
   ready: RuntimeReady;
+  /** Faults injected so far per service (in-process runtimes only). */
+  faultsInjected?: () => Record<FaultService, number>;
   /** Ends it (a child process with `signal`); resolves with how it ended. */
   stop(signal: NodeJS.Signals): Promise<string>;
 }
@@ -48,7 +50,11 @@ interface Running {
 /** The whole local system in this process. */
 async function startInProcess(config: RuntimeProcessConfig): Promise<Running> {
   const runtime = await startLocalRuntime({ projectRoot: PROJECT_ROOT, ...config });
-  return { ready: readyOf(runtime), stop: () => runtime.close().then(() => 'closed') };
+  return {
+    ready: readyOf(runtime),
+    faultsInjected: () => runtime.faultsInjected(),
+    stop: () => runtime.close().then(() => 'closed'),
+  };
 }
 
 /**
@@ -116,6 +122,8 @@ export interface TestRuntime {
   readonly secretariatPassword: string;
   /** The local Step Functions endpoint and the workflow's ARN. */
   readonly workflow: { readonly sfn: string; readonly stateMachineArn: string };
+  /** Faults injected so far per service (BESLUTNINGSFLYT_FAULTS; an in-process runtime only). */
+  faultsInjected(): Record<FaultService, number>;
 }
 
 export interface RestartableTestRuntime extends TestRuntime {
@@ -178,6 +186,11 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
     },
     get secretariatPassword() {
       return started().runtime.ready.secretariatPassword;
+    },
+    faultsInjected: () => {
+      const count = started().runtime.faultsInjected;
+      if (!count) throw new Error('Fault counts are read from an in-process runtime only');
+      return count();
     },
     get workflow() {
       const { sfn, stateMachineArn } = started().runtime.ready;

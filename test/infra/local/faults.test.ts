@@ -100,6 +100,8 @@ describe('mulberry32 and the injector', () => {
       expect(never.pick('lambda', ['x'])).toBeUndefined();
       expect(always.pick('lambda', ['x'])).toBe('x');
     }
+    expect(never.injected).toEqual({ dynamodb: 0, ses: 0, lambda: 0 });
+    expect(always.injected).toEqual({ dynamodb: 0, ses: 0, lambda: 500 });
   });
 });
 
