@@ -15,6 +15,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { type CloudAssembly, findResources, LOCAL_AWS, physicalName } from './cloud-assembly';
+import { startDynamoDbFaultProxy } from './dynamodb-fault-proxy';
+import type { FaultInjector } from './faults';
 import { closeServer, LOCAL_HOST, listenOnLoopback } from './ports';
 
 export const DEFAULT_DATA_DIR = '.local/data';
@@ -75,11 +77,19 @@ export interface StartDynamoDbOptions {
   port: number;
   /** LevelDB directory; `null` keeps everything in memory. Default DEFAULT_DATA_DIR. */
   dataDir?: string | null;
+  /** Fails a share of the calls through `endpoint` (BESLUTNINGSFLYT_FAULTS); `internalEndpoint` never fails. */
+  faults?: FaultInjector;
 }
 
 export interface LocalDynamoDb {
+  /** What handlers call (AWS_ENDPOINT_URL_DYNAMODB); behind the fault proxy when faults are on. */
   endpoint: string;
   port: number;
+  /**
+   * dynalite itself, never failing: for the local Step Functions engine's own persistence, which
+   * in AWS is not a DynamoDB table our code can see throttled.
+   */
+  internalEndpoint: string;
   /** logicalId → local table name (what handlers get as TABLE_NAME). */
   tableNames: Record<string, string>;
   close(): Promise<void>;
@@ -94,10 +104,25 @@ export async function startDynamoDb(options: StartDynamoDbOptions): Promise<Loca
     deleteTableMs: 0,
     updateTableMs: 0,
   });
-  const port = await listenOnLoopback(server, options.port);
+  const dynalitePort = await listenOnLoopback(server, options.faults === undefined ? options.port : 0);
+  const internalEndpoint = `http://${LOCAL_HOST}:${dynalitePort}`;
+  let close = () => closeServer(server);
+  let port = dynalitePort;
+  if (options.faults !== undefined) {
+    const proxy = await startDynamoDbFaultProxy({ port: options.port, targetPort: dynalitePort, faults: options.faults }).catch(
+      async (error: unknown) => {
+        await closeServer(server);
+        throw error;
+      },
+    );
+    port = proxy.port;
+    close = async () => {
+      await proxy.close();
+      await closeServer(server);
+    };
+  }
   const endpoint = `http://${LOCAL_HOST}:${port}`;
-  const close = () => closeServer(server);
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS.region, credentials: LOCAL_CREDENTIALS });
+  const client = new DynamoDBClient({ endpoint: internalEndpoint, region: LOCAL_AWS.region, credentials: LOCAL_CREDENTIALS });
   try {
     for (const table of options.tables) await ensureTable(client, table, dataDir);
   } catch (error) {
@@ -107,7 +132,7 @@ export async function startDynamoDb(options: StartDynamoDbOptions): Promise<Loca
     client.destroy();
   }
   const tableNames = Object.fromEntries(options.tables.map((table) => [table.logicalId, table.tableName]));
-  return { endpoint, port, tableNames, close };
+  return { endpoint, port, internalEndpoint, tableNames, close };
 }
 
 async function ensureTable(client: DynamoDBClient, table: TableDefinition, dataDir: string | null): Promise<void> {

@@ -18,6 +18,7 @@ import {
   synthesize,
 } from './cloud-assembly';
 import { LOCAL_CREDENTIALS, startDynamoDb, tableDefinitions } from './dynamodb';
+import { createFaultInjector, describeFaults, type FaultService, type FaultSettings, faultsEnabled } from './faults';
 import { startHttpApi } from './http-api';
 import { createLocalUserPool } from './local-user-pool';
 import { type LocalMailDev, startMailDev } from './maildev';
@@ -34,6 +35,8 @@ export interface LocalRuntimeOptions {
   secondsPerDay: number;
   /** Engine scheduler poll interval (ms). */
   pollIntervalMs?: number;
+  /** Transient failures injected at the local DynamoDB, SES and Lambda endpoints (faults.ts); none by default. */
+  faults?: FaultSettings;
   log?: (line: string) => void;
 }
 
@@ -50,6 +53,8 @@ export interface LocalRuntime {
   engine: Engine;
   stateMachineArn: string;
   functions: LambdaFunctionInfo[];
+  /** Faults injected so far per service (all 0 without BESLUTNINGSFLYT_FAULTS). */
+  faultsInjected(): Record<FaultService, number>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch(() => {});
   };
+  const faults = faultsEnabled(options.faults) ? createFaultInjector(options.faults) : undefined;
+  if (faultsEnabled(options.faults)) log(`Injecting faults: ${describeFaults(options.faults)}`);
   try {
     log('Synthesizing the CDK app (bundling skipped: handlers run from source)...');
     const assembly: CloudAssembly = await synthesize(join(stateDir, 'cdk.out'), {
@@ -81,7 +88,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       mailDirectory: join(stateDir, 'mail'),
     });
     closers.push(() => mail.close());
-    const ses = await startSesServer({ port: options.ports.ses, smtpPort: mail.smtpPort });
+    const ses = await startSesServer({ port: options.ports.ses, smtpPort: mail.smtpPort, ...(faults ? { faults } : {}) });
     closers.push(() => ses.close());
     const secrets = await startSecretsServer({
       port: options.ports.secrets,
@@ -92,6 +99,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tables: tableDefinitions(assembly),
       port: options.ports.dynamodb,
       dataDir: options.stateDir === null ? null : join(stateDir, 'data'),
+      ...(faults ? { faults } : {}),
     });
     closers.push(() => db.close());
 
@@ -143,8 +151,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // The 1-year quota is counted in configured days, so a compressed clock reaches it when a
       // case would in AWS (Wait timestamps are planned in those days).
       limits: { maxExecutionTimeSeconds: 365 * options.secondsPerDay },
-      dynamo: { client: new DynamoDBClient({ endpoint: db.endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), tableName: Object.values(db.tableNames)[0]! },
+      // Its own persistence goes to dynalite directly: in AWS it is no table our code can see throttled.
+      dynamo: { client: new DynamoDBClient({ endpoint: db.internalEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), tableName: Object.values(db.tableNames)[0]! },
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+      ...(faults ? { faults } : {}),
       logger: { error: (message, detail) => log(`[sfn] ${message} ${detail instanceof Error ? detail.message : ''}`) },
     });
     // The engine resumes persisted executions before its API accepts requests.
@@ -198,6 +208,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       functions,
       secretariatPassword,
       secretariatApiToken,
+      faultsInjected: () => ({ dynamodb: 0, ses: 0, lambda: 0, ...faults?.injected }),
       close,
     };
   } catch (error) {

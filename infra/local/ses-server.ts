@@ -10,6 +10,7 @@ import nodemailer from 'nodemailer';
 import addressparser, { type Address } from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { AwsApiError } from './aws-api-error';
+import type { FaultInjector } from './faults';
 import { closeServer, LOCAL_HOST, listenOnLoopback } from './ports';
 
 /** SES v2 accepts messages up to 40 MB (after base64 encoding). */
@@ -57,7 +58,15 @@ export interface StartSesServerOptions {
   smtpPort: number;
   /** Called once per delivered message (e.g. to log it). */
   onSent?: (sent: { messageId: string; from: string; recipients: string[] }) => void;
+  /** Fails a share of the SendEmail calls before anything is sent (BESLUTNINGSFLYT_FAULTS). */
+  faults?: FaultInjector;
 }
+
+/** SES v2's answers when it throttles (the sandbox allows 1 message per second) or has an internal error. */
+export const SES_FAULTS: readonly [SesRequestError, ...SesRequestError[]] = [
+  new SesRequestError('TooManyRequestsException', 'Maximum sending rate exceeded. (injected locally)', 429),
+  new SesRequestError('InternalFailure', 'Internal failure (injected locally)', 500),
+];
 
 export interface LocalSesServer {
   /** The value for AWS_ENDPOINT_URL_SESV2. */
@@ -84,6 +93,8 @@ export async function startSesServer(options: StartSesServerOptions): Promise<Lo
       throw new SesRequestError('UnknownOperationException', `${request.method} ${path} is not supported locally`, 404);
     }
     const body = await readJson(request);
+    const fault = options.faults?.pick('ses', SES_FAULTS);
+    if (fault !== undefined) throw fault;
     const parsed = SendEmailRequestSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -3,6 +3,7 @@
  * key persist in .local/ (git-ignored), so a second start resumes every case where it was.
  */
 import { join } from 'node:path';
+import { describeFaults, FAULTS_ENV, faultsEnabled, readFaultSettings } from './faults';
 import { readPorts } from './ports';
 import { startLocalRuntime } from './runtime';
 import { readSecondsPerDay, SECONDS_PER_DAY_ENV } from './time';
@@ -12,10 +13,13 @@ const SECRETS_PORT_ENV = 'SECRETS_PORT';
 async function main(): Promise<void> {
   const ports = { ...readPorts(process.env), secrets: Number(process.env[SECRETS_PORT_ENV] ?? 8085) };
   const secondsPerDay = readSecondsPerDay(process.env);
+  // Validated before anything starts: a typo in the switch must not silently run without faults.
+  const faults = readFaultSettings(process.env);
   const runtime = await startLocalRuntime({
     ports,
     stateDir: join(process.cwd(), '.local'),
     secondsPerDay,
+    faults,
     log: (line) => console.log(line),
   });
   const { urls } = runtime;
@@ -34,6 +38,7 @@ Beslutningsflyt kjører lokalt / is running locally
   E-post (MailDev) / e-mail (JSON)    ${urls.maildev}/api/email
 
   One configured day of deadline lasts ${secondsPerDay} s (${SECONDS_PER_DAY_ENV}).
+  Injected faults (${FAULTS_ENV}): ${faultsEnabled(faults) ? describeFaults(faults) : 'none'}.
   Data in .local/ - stop with Ctrl-C; the next start resumes every case.
 `);
   let stopping = false;

@@ -156,6 +156,8 @@ export const TRANSIENT_ERRORS = [
   'TooManyRequestsException',
   'Throttling',
   'InternalServiceErrorException',
+  // SES v2's own 5XX (InternalFailure): SES answers it when it cannot take the message now.
+  'InternalFailure',
   // SDK and network
   'TimeoutError',
   'RequestTimeout',

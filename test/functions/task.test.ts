@@ -31,6 +31,12 @@ describe('task handler failures', () => {
     expect((failure as Error).message).toBe('Transient failure: EmailSendError <- TooManyRequestsException');
   });
 
+  it('reports an SES 5XX (InternalFailure) inside EmailSendError under the transient name', async () => {
+    const outage = Object.assign(new Error('Internal failure'), { name: 'InternalFailure' });
+    const failure = await failureOf(new EmailSendError('SES SendEmail failed', { cause: outage }));
+    expect((failure as Error).name).toBe(TRANSIENT_ERROR);
+  });
+
   it('reports DynamoDB throttling (provisioned and on-demand) under the transient name', async () => {
     const dynamo = new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata });
     const onDemand = new ThrottlingException({ message: 'Throughput exceeds the table limit', $metadata });

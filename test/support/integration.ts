@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { type FaultService, readFaultSettings } from '../../infra/local/faults';
 import { MailDevClient, type MailDevEmail } from '../../infra/local/maildev';
 import { freePort } from '../../infra/local/ports';
 import { startLocalRuntime } from '../../infra/local/runtime';
@@ -40,6 +41,8 @@ async function freePorts(): Promise<RuntimePorts> {
 /** A runtime that is up: where it answers, and how it ends. */
 interface Running {
   ready: RuntimeReady;
+  /** Faults injected so far per service (in-process runtimes only). */
+  faultsInjected?: () => Record<FaultService, number>;
   /** Ends it (a child process with `signal`); resolves with how it ended. */
   stop(signal: NodeJS.Signals): Promise<string>;
 }
@@ -47,7 +50,11 @@ interface Running {
 /** The whole local system in this process. */
 async function startInProcess(config: RuntimeProcessConfig): Promise<Running> {
   const runtime = await startLocalRuntime({ projectRoot: PROJECT_ROOT, ...config });
-  return { ready: readyOf(runtime), stop: () => runtime.close().then(() => 'closed') };
+  return {
+    ready: readyOf(runtime),
+    faultsInjected: () => runtime.faultsInjected(),
+    stop: () => runtime.close().then(() => 'closed'),
+  };
 }
 
 /**
@@ -102,6 +109,8 @@ export interface TestRuntimeOptions {
    * ports and state (handlers read their configuration once per process); else in this process.
    */
   restartable?: boolean;
+  /** BESLUTNINGSFLYT_FAULTS / BESLUTNINGSFLYT_FAULT_SEED for the runtime, read as `npm start` reads them. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The local runtime of one test file, as its tests reach it (filled in by beforeAll). */
@@ -111,6 +120,10 @@ export interface TestRuntime {
   readonly mail: MailDevClient;
   /** The local secretariat login's password (infra/local/runtime.ts). */
   readonly secretariatPassword: string;
+  /** The local Step Functions endpoint and the workflow's ARN. */
+  readonly workflow: { readonly sfn: string; readonly stateMachineArn: string };
+  /** Faults injected so far per service (BESLUTNINGSFLYT_FAULTS; an in-process runtime only). */
+  faultsInjected(): Record<FaultService, number>;
 }
 
 export interface RestartableTestRuntime extends TestRuntime {
@@ -142,7 +155,13 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
 
   beforeAll(async () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'beslutningsflyt-it-'));
-    config = { ports: await freePorts(), stateDir, secondsPerDay, pollIntervalMs: 50 };
+    config = {
+      ports: await freePorts(),
+      stateDir,
+      secondsPerDay,
+      pollIntervalMs: 50,
+      ...(options.env === undefined ? {} : { faults: readFaultSettings(options.env) }),
+    };
     await start();
   }, 120_000);
   afterAll(async () => {
@@ -167,6 +186,15 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
     },
     get secretariatPassword() {
       return started().runtime.ready.secretariatPassword;
+    },
+    faultsInjected: () => {
+      const count = started().runtime.faultsInjected;
+      if (!count) throw new Error('Fault counts are read from an in-process runtime only');
+      return count();
+    },
+    get workflow() {
+      const { sfn, stateMachineArn } = started().runtime.ready;
+      return { sfn, stateMachineArn };
     },
     kill: (signal) => started().runtime.stop(signal),
     restart: start,

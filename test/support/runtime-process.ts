@@ -5,6 +5,7 @@
  * Prints one line `READY <json RuntimeReady>` once every service listens; SIGTERM closes it cleanly.
  */
 import { pathToFileURL } from 'node:url';
+import type { FaultSettings } from '../../infra/local/faults';
 import type { LocalPorts } from '../../infra/local/ports';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 
@@ -15,6 +16,8 @@ export interface RuntimeProcessConfig {
   stateDir: string;
   secondsPerDay: number;
   pollIntervalMs?: number;
+  /** From BESLUTNINGSFLYT_FAULTS / BESLUTNINGSFLYT_FAULT_SEED (readFaultSettings). */
+  faults?: FaultSettings;
 }
 
 /** What a test needs of a running runtime (the script prints it once every service listens). */
@@ -25,6 +28,9 @@ export interface RuntimeReady {
   secretariatPassword: string;
   /** An access token for /api/secretariat/* (valid an hour: longer than any test file). */
   secretariatApiToken: string;
+  /** The local Step Functions endpoint and the workflow, to read executions (e.g. that none failed). */
+  sfn: string;
+  stateMachineArn: string;
 }
 
 export function readyOf(runtime: LocalRuntime): RuntimeReady {
@@ -33,6 +39,8 @@ export function readyOf(runtime: LocalRuntime): RuntimeReady {
     maildev: runtime.urls.maildev,
     secretariatPassword: runtime.secretariatPassword,
     secretariatApiToken: runtime.secretariatApiToken(),
+    sfn: runtime.urls.sfn,
+    stateMachineArn: runtime.stateMachineArn,
   };
 }
 
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
     stateDir: config.stateDir,
     secondsPerDay: config.secondsPerDay,
     ...(config.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.pollIntervalMs }),
+    ...(config.faults === undefined ? {} : { faults: config.faults }),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${READY_PREFIX}${JSON.stringify(readyOf(runtime))}\n`);

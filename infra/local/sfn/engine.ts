@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/ports/clock';
+import type { FaultInjector } from '../faults';
 import { loadDefinition } from './definition';
 import { HistoryLimitExceededError, InvalidDefinitionError, OwnershipLostError, SfnApiError, STATES_ERRORS } from './errors';
 import { ExecutionRuntime } from './execution';
@@ -13,6 +14,8 @@ import {
   type InvokerResolver,
   invokeFunction,
   LAMBDA_DEFAULT_TIMEOUT_SECONDS,
+  LAMBDA_FAULTS,
+  lambdaServiceFailure,
 } from './lambda';
 import { payloadBytes, resolveLimits, type SfnLimits } from './limits';
 import type { ExecutionRecord, ExecutionStatus, ThreadRecord } from './records';
@@ -47,6 +50,11 @@ export interface EngineOptions {
   defaultFunctionTimeoutSeconds?: number;
   /** AWS's Standard workflow quotas by default; tests lower them to reach them quickly. */
   limits?: Partial<SfnLimits>;
+  /**
+   * Fails a share of the Lambda invocations with a Lambda service error before the handler runs
+   * (BESLUTNINGSFLYT_FAULTS), as the Lambda service does when it throttles or has a bad moment.
+   */
+  faults?: FaultInjector;
   /** Source of randomness for JitterStrategy FULL (default Math.random). */
   random?: () => number;
   logger?: EngineLogger;
@@ -352,7 +360,10 @@ class LocalEngine implements Engine {
     const invocation = (async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const invoker = this.resolve(functionName);
-      const outcome: InvocationOutcome = invoker
+      const fault = invoker ? this.options.faults?.pick('lambda', LAMBDA_FAULTS) : undefined;
+      const outcome: InvocationOutcome = fault
+        ? lambdaServiceFailure(fault)
+        : invoker
         ? await invokeFunction(invoker, functionName, payload, {
             region: this.region,
             accountId: this.accountId,

@@ -118,6 +118,27 @@ export async function invokeFunction(
   }
 }
 
+/** A failure of the Lambda service itself (the function never ran): the Step Functions error name and HTTP status. */
+export interface LambdaServiceFault {
+  error: string;
+  status: number;
+  message: string;
+}
+
+/** Throttling first (the most common), then an internal error: both in the workflow's LAMBDA_RETRY. */
+export const LAMBDA_FAULTS: readonly [LambdaServiceFault, ...LambdaServiceFault[]] = [
+  { error: 'Lambda.TooManyRequestsException', status: 429, message: 'Rate Exceeded.' },
+  { error: 'Lambda.ServiceException', status: 500, message: 'Internal server error.' },
+];
+
+/** The task failure Step Functions reports when the Invoke call itself fails, handler not run. */
+export function lambdaServiceFailure(fault: LambdaServiceFault): InvocationOutcome {
+  const requestId = randomUUID();
+  const code = fault.error.slice('Lambda.'.length);
+  const cause = `${fault.message} (Service: Lambda, Status Code: ${fault.status}, Error Code: ${code}, Request ID: ${requestId}) (injected locally)`;
+  return { ok: false, error: fault.error, cause, requestId };
+}
+
 /** The lambda:invoke integration's result object ($states.result). */
 export function invokeResult(payload: Json, requestId: string): Json {
   const headers = { 'Content-Type': 'application/json', 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': requestId };
