@@ -72,6 +72,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     table: 'readWrite',
     completeTasks: true,
   },
+  [FUNCTIONS.resumeCase]: {
+    description: 'POST /api/secretariat/cases/{caseId}/resume: restart a stopped case workflow',
+    table: 'readWrite',
+    // Starts the case's next workflow generation.
+    startWorkflow: true,
+  },
   [FUNCTIONS.getJournal]: {
     description: 'GET /api/journal: public journal without personal data',
     table: 'read',

@@ -13,6 +13,7 @@ export const FUNCTIONS = {
   recordAction: 'record-action',
   listCases: 'list-cases',
   triageCase: 'triage-case',
+  resumeCase: 'resume-case',
   getJournal: 'get-journal',
   advanceCase: 'advance-case',
   startStepUnit: 'start-step-unit',

@@ -116,6 +116,7 @@ export const ROUTES = {
   // The secretariat's JSON API (JWT) and the public journal's.
   apiSecretariatCases: at('/api/secretariat/cases', { GET: jwt(FUNCTIONS.listCases) }),
   apiTriage: at('/api/secretariat/cases/{caseId}/triage', { POST: jwt(FUNCTIONS.triageCase) }),
+  apiResume: at('/api/secretariat/cases/{caseId}/resume', { POST: jwt(FUNCTIONS.resumeCase) }),
   apiJournal: at('/api/journal', { GET: open(FUNCTIONS.getJournal, JOURNAL('Public journal')) }),
 } as const;
 
