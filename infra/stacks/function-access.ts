@@ -146,10 +146,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     actionKey: true,
   },
   [FUNCTIONS.secretariatPageAction]: {
-    description: 'POST /sekretariat/sak/{caseId}/triage|purring: triage and reminders from the pages',
+    description: 'POST /sekretariat/sak/{caseId}/triage|purring|start-saksflyt: triage, reminders, resume from the pages',
     table: 'readWrite',
     // Triage completes the waiting triage task.
     completeTasks: true,
+    // Resume starts the case's next workflow generation.
+    startWorkflow: true,
     // A reminder stores fresh action-link tokens (hashed with the key) and e-mails them.
     actionKey: true,
     email: true,

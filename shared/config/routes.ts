@@ -104,6 +104,7 @@ export const ROUTES = {
   secretariatCase: at('/sekretariat/sak/{caseId}', { GET: open(FUNCTIONS.showSecretariatPage, BY_SESSION) }),
   secretariatTriage: at('/sekretariat/sak/{caseId}/triage', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
   secretariatRemind: at('/sekretariat/sak/{caseId}/purring', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
+  secretariatResume: at('/sekretariat/sak/{caseId}/start-saksflyt', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
   secretariatSignIn: at('/sekretariat/innlogging', {
     GET: open(FUNCTIONS.signInSecretariat, SIGN_IN),
     POST: open(FUNCTIONS.signInSecretariat, SIGN_IN),

@@ -170,9 +170,9 @@ describe('IAM least privilege', () => {
     }
   });
 
-  it('lets only the two intake handlers (API and form) and resume start executions, on this state machine', () => {
+  it('lets only the two intake handlers (API and form) and the two resume handlers (API and page) start executions, on this state machine', () => {
     const sm = stateMachineId();
-    const starters: string[] = [FUNCTIONS.submitApplication, FUNCTIONS.submitForm, FUNCTIONS.resumeCase];
+    const starters: string[] = [FUNCTIONS.submitApplication, FUNCTIONS.submitForm, FUNCTIONS.resumeCase, FUNCTIONS.secretariatPageAction];
     for (const name of ALL) {
       const starts = statementsOf(name).filter((st) => asList(st.Action).includes('states:StartExecution'));
       if (starters.includes(name)) {
