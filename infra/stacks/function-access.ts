@@ -111,6 +111,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     email: true,
     timeout: Duration.seconds(30),
   },
+  [FUNCTIONS.recordWorkflowStopped]: {
+    description: 'EventBridge: records a stopped case workflow and tells the secretariat',
+    table: 'readWrite',
+    email: true,
+    timeout: Duration.seconds(30),
+  },
   [FUNCTIONS.showForm]: {
     description: 'GET /: the application form page, never changes anything',
     // Reads nothing; TABLE_NAME because functions/config.ts requires it of every function.

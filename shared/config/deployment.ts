@@ -19,6 +19,7 @@ export const FUNCTIONS = {
   startStepUnit: 'start-step-unit',
   handleUnitTimeout: 'handle-unit-timeout',
   notifyFailure: 'notify-failure',
+  recordWorkflowStopped: 'record-workflow-stopped',
   // The applicant's pages: form, receipt, case status, amendment, withdrawal, journal.
   showForm: 'show-form',
   submitForm: 'submit-form',
