@@ -126,9 +126,16 @@ export function startExecutionEventDelivery(options: ExecutionEventDeliveryOptio
     });
     return running;
   };
-  const timer = statuses.length === 0 ? undefined : setInterval(() => {
-    if (!stopped) void poll();
-  }, options.intervalMs ?? 500);
+  // A tick while a poll still runs is skipped: polls never queue up behind a slow store.
+  let busy = false;
+  const tick = () => {
+    if (busy || stopped) return;
+    busy = true;
+    void poll().finally(() => {
+      busy = false;
+    });
+  };
+  const timer = statuses.length === 0 ? undefined : setInterval(tick, options.intervalMs ?? 500);
   timer?.unref();
   return {
     poll,

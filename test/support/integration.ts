@@ -111,6 +111,8 @@ export interface TestRuntime {
   readonly mail: MailDevClient;
   /** The local secretariat login's password (infra/local/runtime.ts). */
   readonly secretariatPassword: string;
+  /** The local Step Functions endpoint and the case workflow's ARN. */
+  readonly sfn: { readonly endpoint: string; readonly stateMachineArn: string };
 }
 
 export interface RestartableTestRuntime extends TestRuntime {
@@ -167,6 +169,10 @@ export function useTestRuntime(secondsPerDay: number, options: TestRuntimeOption
     },
     get secretariatPassword() {
       return started().runtime.ready.secretariatPassword;
+    },
+    get sfn() {
+      const { ready } = started().runtime;
+      return { endpoint: ready.sfn, stateMachineArn: ready.stateMachineArn };
     },
     kill: (signal) => started().runtime.stop(signal),
     restart: start,

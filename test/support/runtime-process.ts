@@ -23,10 +23,19 @@ export interface RuntimeReady {
   maildev: string;
   /** The local secretariat login's password (infra/local/runtime.ts). */
   secretariatPassword: string;
+  /** The local Step Functions endpoint and the case workflow's ARN. */
+  sfn: string;
+  stateMachineArn: string;
 }
 
 export function readyOf(runtime: LocalRuntime): RuntimeReady {
-  return { app: runtime.urls.app, maildev: runtime.urls.maildev, secretariatPassword: runtime.secretariatPassword };
+  return {
+    app: runtime.urls.app,
+    maildev: runtime.urls.maildev,
+    secretariatPassword: runtime.secretariatPassword,
+    sfn: runtime.urls.sfn,
+    stateMachineArn: runtime.stateMachineArn,
+  };
 }
 
 /** First line the script prints on stdout once every service listens, followed by RuntimeReady as JSON. */
