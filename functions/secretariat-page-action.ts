@@ -11,14 +11,16 @@ import { htmlPage, remember } from './http/html-page';
 
 /**
  * POST /sekretariat/sak/{caseId}/triage (confirm or override the nivå) and
- * POST /sekretariat/sak/{caseId}/purring (remind a body), urlencoded with the session's CSRF
+ * POST /sekretariat/sak/{caseId}/purring (remind a body) and
+ * POST /sekretariat/sak/{caseId}/start-saksflyt (resume a stopped workflow), urlencoded with the session's CSRF
  * token. The route key, never the raw path, says which.
  */
 export function makeHandler(deps: Deps<SecretariatActionDeps>) {
   const get = resolveDeps(deps);
   return htmlPage('secretariat-page-action', async (event, signals) => {
     const lang = pickLanguage(signals);
-    const action = routeName(event.routeKey) === 'secretariatTriage' ? 'triage' : 'remind';
+    const route = routeName(event.routeKey);
+    const action = route === 'secretariatTriage' ? 'triage' : route === 'secretariatResume' ? 'resume' : 'remind';
     const result = await postCaseAction(get(), {
       lang,
       sessionCookie: cookies(event)[SESSION_COOKIE],

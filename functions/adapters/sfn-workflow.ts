@@ -7,7 +7,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { type ExecutionInput, ExecutionInputSchema } from '../../shared/workflow/contract';
-import { TaskClosedError, type WorkflowPort } from '../../shared/ports/workflow';
+import { type StartExecutionRequest, TaskClosedError, type WorkflowPort } from '../../shared/ports/workflow';
 
 /** Errors meaning "this token is no longer waiting": someone else completed or it timed out. */
 const CLOSED_TASK_ERRORS = new Set(['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist']);
@@ -31,22 +31,22 @@ export class SfnWorkflow implements WorkflowPort {
     return requiredSetting(this.configuredArn, ENV.stateMachineArn);
   }
 
-  async startExecution(caseId: string): Promise<{ executionArn: string; alreadyStarted: boolean }> {
+  async startExecution({ caseId, name }: StartExecutionRequest): Promise<{ executionArn: string; alreadyStarted: boolean }> {
     const input: ExecutionInput = ExecutionInputSchema.parse({ caseId });
     try {
       const out = await this.client.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: caseId,
+          name,
           input: JSON.stringify(input),
         }),
       );
-      return { executionArn: out.executionArn ?? executionArnFor(this.stateMachineArn, caseId), alreadyStarted: false };
+      return { executionArn: out.executionArn ?? executionArnFor(this.stateMachineArn, name), alreadyStarted: false };
     } catch (error) {
-      // The name is the case id and the input is derived from it alone, so an existing
-      // execution of that name is this case's own (Standard workflows keep names for 90 days).
+      // The name is the case number and generation, unique per case, so an existing execution
+      // of that name is this generation's own (Standard workflows keep names for 90 days).
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {
-        return { executionArn: executionArnFor(this.stateMachineArn, caseId), alreadyStarted: true };
+        return { executionArn: executionArnFor(this.stateMachineArn, name), alreadyStarted: true };
       }
       throw error;
     }

@@ -11,8 +11,8 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Rule, RuleTargetInput, EventField } from 'aws-cdk-lib/aws-events';
-import { SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { type EventPattern, Rule, RuleTargetInput, EventField } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -48,6 +48,11 @@ export interface OperationsProps {
   readonly stage: IHttpStage;
   /** Subscribed to the operations topic by e-mail when set (it confirms the subscription once). */
   readonly operationsEmail?: string | undefined;
+  /**
+   * Records a stopped execution on its case and tells the secretariat
+   * (functions/record-workflow-stopped.ts), so the case page offers to resume it.
+   */
+  readonly recordStopped?: IFunction | undefined;
 }
 
 /**
@@ -84,14 +89,15 @@ export class Operations extends Construct {
     });
     if (props.operationsEmail) this.topic.addSubscription(new EmailSubscription(props.operationsEmail));
 
+    const stopped: EventPattern = {
+      source: ['aws.states'],
+      detailType: ['Step Functions Execution Status Change'],
+      detail: { status: [...STOPPED_EXECUTION_STATUSES], stateMachineArn: [props.stateMachine.stateMachineArn] },
+    };
     // Each stopped execution is reported at once, whatever else is broken (no Lambda, no SES).
     new Rule(this, 'ExecutionStopped', {
       description: 'A case workflow stopped without reaching its final state',
-      eventPattern: {
-        source: ['aws.states'],
-        detailType: ['Step Functions Execution Status Change'],
-        detail: { status: [...STOPPED_EXECUTION_STATUSES], stateMachineArn: [props.stateMachine.stateMachineArn] },
-      },
+      eventPattern: stopped,
       // The execution name only: the input and output hold personal data.
       targets: [
         new SnsTopic(this.topic, {
@@ -101,6 +107,15 @@ export class Operations extends Construct {
         }),
       ],
     });
+
+    if (props.recordStopped) {
+      // A second rule for the same events: the case is marked stopped (the input names it).
+      new Rule(this, 'RecordExecutionStopped', {
+        description: 'Marks the case of a stopped workflow as stopped and tells the secretariat',
+        eventPattern: stopped,
+        targets: [new LambdaFunction(props.recordStopped, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+      });
+    }
 
     const period = Duration.minutes(5);
     const sfn = props.stateMachine;

@@ -26,6 +26,7 @@ import { LOCAL_HOST, type LocalPorts } from './ports';
 import { startSecretsServer } from './secrets-server';
 import { startSesServer } from './ses-server';
 import { createEngine, type Engine, type Invoker, startSfnServer } from './sfn';
+import { executionEventRules, startExecutionEventDelivery } from './execution-events';
 
 export interface LocalRuntimeOptions {
   projectRoot?: string;
@@ -162,6 +163,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     closers.push(() => engine.stop());
     const sfn = await startSfnServer(engine, { port: options.ports.sfn });
     closers.push(() => sfn.close());
+    // EventBridge's Step Functions status-change rules with Lambda targets (execution-events.ts).
+    const events = startExecutionEventDelivery({
+      engine,
+      rules: executionEventRules(assembly, resolver, functions),
+      stateMachineArn: machine.arn,
+      invoke,
+      ...(options.pollIntervalMs === undefined ? {} : { intervalMs: options.pollIntervalMs }),
+      log,
+    });
+    closers.push(() => events.stop());
 
     // The user pool's stand-in signs for every JWT issuer of the template; no other key is trusted.
     const userPool = createLocalUserPool(options.stateDir === null ? null : join(stateDir, 'user-pool-key.pem'));

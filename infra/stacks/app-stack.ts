@@ -130,6 +130,7 @@ export class AppStack extends Stack {
       httpApi: this.api.httpApi,
       stage: this.api.stage,
       operationsEmail: config.operationsEmail,
+      recordStopped: functions[FUNCTIONS.recordWorkflowStopped],
     });
 
     new CfnOutput(this, 'OperationsTopicArn', { value: this.operations.topic.topicArn });

@@ -72,6 +72,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     table: 'readWrite',
     completeTasks: true,
   },
+  [FUNCTIONS.resumeCase]: {
+    description: 'POST /api/secretariat/cases/{caseId}/resume: restart a stopped case workflow',
+    table: 'readWrite',
+    // Starts the case's next workflow generation.
+    startWorkflow: true,
+  },
   [FUNCTIONS.getJournal]: {
     description: 'GET /api/journal: public journal without personal data',
     table: 'read',
@@ -101,6 +107,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
   },
   [FUNCTIONS.notifyFailure]: {
     description: 'Workflow: tells the secretariat that a case workflow stopped',
+    table: 'readWrite',
+    email: true,
+    timeout: Duration.seconds(30),
+  },
+  [FUNCTIONS.recordWorkflowStopped]: {
+    description: 'EventBridge: records a stopped case workflow and tells the secretariat',
     table: 'readWrite',
     email: true,
     timeout: Duration.seconds(30),
@@ -140,10 +152,12 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     actionKey: true,
   },
   [FUNCTIONS.secretariatPageAction]: {
-    description: 'POST /sekretariat/sak/{caseId}/triage|purring: triage and reminders from the pages',
+    description: 'POST /sekretariat/sak/{caseId}/triage|purring|start-saksflyt: triage, reminders, resume from the pages',
     table: 'readWrite',
     // Triage completes the waiting triage task.
     completeTasks: true,
+    // Resume starts the case's next workflow generation.
+    startWorkflow: true,
     // A reminder stores fresh action-link tokens (hashed with the key) and e-mails them.
     actionKey: true,
     email: true,

@@ -13,11 +13,13 @@ export const FUNCTIONS = {
   recordAction: 'record-action',
   listCases: 'list-cases',
   triageCase: 'triage-case',
+  resumeCase: 'resume-case',
   getJournal: 'get-journal',
   advanceCase: 'advance-case',
   startStepUnit: 'start-step-unit',
   handleUnitTimeout: 'handle-unit-timeout',
   notifyFailure: 'notify-failure',
+  recordWorkflowStopped: 'record-workflow-stopped',
   // The applicant's pages: form, receipt, case status, amendment, withdrawal, journal.
   showForm: 'show-form',
   submitForm: 'submit-form',

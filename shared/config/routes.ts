@@ -104,6 +104,7 @@ export const ROUTES = {
   secretariatCase: at('/sekretariat/sak/{caseId}', { GET: open(FUNCTIONS.showSecretariatPage, BY_SESSION) }),
   secretariatTriage: at('/sekretariat/sak/{caseId}/triage', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
   secretariatRemind: at('/sekretariat/sak/{caseId}/purring', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
+  secretariatResume: at('/sekretariat/sak/{caseId}/start-saksflyt', { POST: open(FUNCTIONS.secretariatPageAction, BY_SESSION) }),
   secretariatSignIn: at('/sekretariat/innlogging', {
     GET: open(FUNCTIONS.signInSecretariat, SIGN_IN),
     POST: open(FUNCTIONS.signInSecretariat, SIGN_IN),
@@ -116,6 +117,7 @@ export const ROUTES = {
   // The secretariat's JSON API (JWT) and the public journal's.
   apiSecretariatCases: at('/api/secretariat/cases', { GET: jwt(FUNCTIONS.listCases) }),
   apiTriage: at('/api/secretariat/cases/{caseId}/triage', { POST: jwt(FUNCTIONS.triageCase) }),
+  apiResume: at('/api/secretariat/cases/{caseId}/resume', { POST: jwt(FUNCTIONS.resumeCase) }),
   apiJournal: at('/api/journal', { GET: open(FUNCTIONS.getJournal, JOURNAL('Public journal')) }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApplicationSchema } from './application';
 import { CaseNumberSchema } from './case-number';
+import { executionNameFor } from './case-workflow';
 import { ClassificationProposalSchema } from './classification';
 import { isMessageKey } from '../i18n';
 import {
@@ -99,6 +100,7 @@ export const AUDIT_EVENT_TYPES = [
   'reminder_sent',
   'deadline_passed',
   'workflow_failed',
+  'workflow_resumed',
 ] as const;
 export const AuditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
@@ -157,6 +159,28 @@ export const NivaaOverrideSchema = z
   .strict();
 export type NivaaOverride = z.infer<typeof NivaaOverrideSchema>;
 
+/** How a Step Functions execution ended without finishing (the status-change event's status). */
+export const WORKFLOW_STOP_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
+export const WorkflowStopStatusSchema = z.enum(WORKFLOW_STOP_STATUSES);
+export type WorkflowStopStatus = z.infer<typeof WorkflowStopStatusSchema>;
+
+/**
+ * The case's current workflow execution. The execution name is not secret (it shows in
+ * CloudTrail and the console, unlike the case id, which opens the applicant's page): it is
+ * the case number and a generation (shared/domain/case-workflow.ts). A resume starts the next
+ * generation. Optional so records written before it still parse.
+ */
+export const CaseWorkflowSchema = z
+  .object({
+    generation: z.number().int().min(1),
+    executionName: z.string().min(1).max(80),
+    /** Set when this generation's execution failed, timed out or was aborted. */
+    stoppedAt: UtcTimestampSchema.optional(),
+    stopStatus: WorkflowStopStatusSchema.optional(),
+  })
+  .strict();
+export type CaseWorkflow = z.infer<typeof CaseWorkflowSchema>;
+
 export const CaseSchema = z
   .object({
     caseId: CaseIdSchema,
@@ -175,6 +199,7 @@ export const CaseSchema = z
     events: z.array(AuditEventSchema).min(1),
     outcome: CaseOutcomeSchema.optional(),
     nivaaOverride: NivaaOverrideSchema.optional(),
+    workflow: CaseWorkflowSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -213,5 +238,6 @@ export function createCase(input: NewCaseInput): Case {
     updatedAt: at,
     version: 1,
     events: [{ at, actor: { kind: 'applicant' }, type: 'submitted', to: 'submitted' }],
+    workflow: { generation: 1, executionName: executionNameFor(input.caseNumber, 1) },
   });
 }

@@ -1,6 +1,7 @@
 import type { AuditEvent, Case } from '../domain/case';
 import { bodyName, outcomeLabel, stepLabel } from '../email/labels';
-import type { BodyId, Language, Nivaa } from '../kernel/ids';
+import { type BodyId, FINAL_STATUSES, type Language, type Nivaa } from '../kernel/ids';
+import { currentWorkflow } from '../domain/case-workflow';
 import { pendingRecipients, type StepRecord } from '../domain/step';
 import { isMessageKey, t } from '../i18n';
 import type { CaseRepository } from '../ports/case-repository';
@@ -62,6 +63,8 @@ export interface SecretariatCaseView {
   triage: TriageView | null;
   waiting: WaitingUnitView[];
   audit: AuditRowView[];
+  /** The open case's workflow execution stopped (failed, timed out, aborted): it can be resumed. */
+  workflowStopped: boolean;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function showSecretariatCase(
     triage: openTriage ? triageView(deps.rules, c, openTriage.definitionId === 'escalation', lang) : null,
     waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
     audit: c.events.map((e) => auditRow(e, lang)),
+    workflowStopped: !FINAL_STATUSES.includes(c.status) && currentWorkflow(c).stoppedAt !== undefined,
   };
 }
 

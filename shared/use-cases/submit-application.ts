@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseApplication } from '../domain/application';
 import { type Case, createCase } from '../domain/case';
 import { formatCaseNumber } from '../domain/case-number';
+import { currentWorkflow } from '../domain/case-workflow';
 import { classify } from '../domain/classification';
 import { NivaaSchema } from '../kernel/ids';
 import { ConflictError, IdempotencyConflictError, ValidationError } from '../errors';
@@ -93,8 +94,9 @@ export async function submitApplication(
   }
 
   const stored = existing ?? (await createNewCase(deps, caseId, application));
-  // StartExecution is idempotent on the execution name (the case id): safe on every retry.
-  await deps.workflow.startExecution(stored.caseId);
+  // StartExecution is idempotent on the execution name (case number and generation, never
+  // the secret case id): safe on every retry.
+  await deps.workflow.startExecution({ caseId: stored.caseId, name: currentWorkflow(stored).executionName });
   const response: SubmitApplicationResult = {
     caseId: stored.caseId,
     caseNumber: stored.caseNumber,

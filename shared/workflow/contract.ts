@@ -42,9 +42,12 @@ import { BodyIdSchema, CaseStatusSchema, StepKindSchema, UnitOutcomeSchema } fro
  */
 
 /**
- * Execution input. The execution name is the caseId, so starting a case again never runs a
- * second execution: Step Functions answers with the running one or ExecutionAlreadyExists
- * (which SfnWorkflow reports as already started).
+ * Execution input. The case id travels here, not in the execution name: names show in
+ * CloudTrail and the console, and the case id is the bearer secret of the applicant's page.
+ * The name is the case number and workflow generation (shared/domain/case-workflow.ts), so
+ * starting the same generation again never runs a second execution: Step Functions answers
+ * with the running one or ExecutionAlreadyExists (which SfnWorkflow reports as already
+ * started); a resume starts the next generation.
  */
 export const ExecutionInputSchema = z.object({ caseId: z.string().min(1) }).strict();
 export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;

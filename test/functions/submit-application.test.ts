@@ -35,7 +35,11 @@ describe('POST /api/applications', () => {
     const stored = await ports.cases.get(caseId);
     expect(stored?.status).toBe('submitted');
     expect(stored?.caseNumber).toBe(res.json.caseNumber);
-    expect(ports.workflow.executions.get(caseId)?.starts).toBe(1);
+    // The execution name is the case number and generation, never the secret case id.
+    const name = `${String(res.json.caseNumber).replace('/', '-')}-g1`;
+    expect(ports.workflow.executions.get(name)).toEqual({ input: JSON.stringify({ caseId }), starts: 1 });
+    expect(ports.workflow.executionsOf(caseId)).toEqual([name]);
+    expect(stored?.workflow).toEqual({ generation: 1, executionName: name });
   });
 
   it('numbers cases per year in sequence', async () => {
@@ -93,7 +97,7 @@ describe('POST /api/applications', () => {
     expect(repeat.json).toEqual(first.json);
     expect(repeat.headers?.location).toBe(`/api/cases/${String(first.json.caseId)}`);
     expect(ports.cases.all().length).toBe(1);
-    expect(ports.workflow.executions.get(String(first.json.caseId))?.starts).toBe(1);
+    expect(ports.workflow.executionsOf(String(first.json.caseId)).map((n) => ports.workflow.executions.get(n)?.starts)).toEqual([1]);
   });
 
   it('burns no case numbers when repeats of one Idempotency-Key arrive at the same time', async () => {
@@ -157,7 +161,7 @@ describe('POST /api/applications', () => {
     const retried = await call(handler, jsonEvent(ROUTE, '/api/applications', exampleApplication(), headers));
     expect(retried.statusCode).toBe(201);
     expect(ports.cases.all().length).toBe(1);
-    expect(ports.workflow.executions.get(String(retried.json.caseId))?.starts).toBe(1);
+    expect(ports.workflow.executionsOf(String(retried.json.caseId)).map((n) => ports.workflow.executions.get(n)?.starts)).toEqual([1]);
   });
 
   it('rejects an unusable Idempotency-Key', async () => {

@@ -170,11 +170,12 @@ describe('IAM least privilege', () => {
     }
   });
 
-  it('lets only the two intake handlers (API and form) start executions, on this state machine', () => {
+  it('lets only the two intake handlers (API and form) and the two resume handlers (API and page) start executions, on this state machine', () => {
     const sm = stateMachineId();
+    const starters: string[] = [FUNCTIONS.submitApplication, FUNCTIONS.submitForm, FUNCTIONS.resumeCase, FUNCTIONS.secretariatPageAction];
     for (const name of ALL) {
       const starts = statementsOf(name).filter((st) => asList(st.Action).includes('states:StartExecution'));
-      if (name === FUNCTIONS.submitApplication || name === FUNCTIONS.submitForm) {
+      if (starters.includes(name)) {
         expect(starts).toHaveLength(1);
         expect(starts[0]?.Resource).toEqual({ Ref: sm });
       } else expect(starts, name).toEqual([]);

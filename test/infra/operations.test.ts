@@ -75,6 +75,35 @@ describe('operations topic', () => {
   });
 });
 
+describe('stopped executions are recorded on their case', () => {
+  it('a second rule on the same events invokes record-workflow-stopped, with retries', () => {
+    const fn = resourcesOfType(s.appResources, 'AWS::Lambda::Function').find(([, r]) =>
+      JSON.stringify(r.Properties?.Tags).includes(`functions/${FUNCTIONS.recordWorkflowStopped}.ts`),
+    );
+    expect(fn).toBeDefined();
+    s.appTemplate.hasResourceProperties(
+      'AWS::Events::Rule',
+      Match.objectLike({
+        EventPattern: Match.objectLike({
+          source: ['aws.states'],
+          'detail-type': ['Step Functions Execution Status Change'],
+          detail: Match.objectLike({ status: [...STOPPED_EXECUTION_STATUSES] }),
+        }),
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [fn?.[0], 'Arn'] },
+            RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }),
+          }),
+        ],
+      }),
+    );
+    s.appTemplate.hasResourceProperties(
+      'AWS::Lambda::Permission',
+      Match.objectLike({ Principal: 'events.amazonaws.com', FunctionName: { 'Fn::GetAtt': [fn?.[0], 'Arn'] } }),
+    );
+  });
+});
+
 describe('alarms', () => {
   it('every alarm notifies the operations topic and treats missing data as nothing happened', () => {
     expect(alarms().length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { defineCatalog } from '../define-catalog';
 /** Messages of the HTTP API and handlers (not of one domain area). */
 export const apiMessages = defineCatalog({
   nb: {
+    'api.resume.notStopped': 'Saksflyten har ikke stoppet, eller saken er avsluttet. Ingenting er endret.',
     'api.idempotencyKey.inProgress': 'En forespørsel med denne Idempotency-Key er under arbeid. Prøv igjen om litt.',
     'api.idempotencyKey.invalid':
       'Idempotency-Key må være 1–255 synlige ASCII-tegn uten mellomrom.',
@@ -17,6 +18,7 @@ export const apiMessages = defineCatalog({
       'Nivået kan bare endres når saken vurderes første gang, ikke når et trinn uten svar sendes ut på nytt.',
   },
   nn: {
+    'api.resume.notStopped': 'Saksflyta har ikkje stoppa, eller saka er avslutta. Ingenting er endra.',
     'api.idempotencyKey.inProgress': 'Ein førespurnad med denne Idempotency-Key er under arbeid. Prøv igjen om litt.',
     'api.idempotencyKey.invalid':
       'Idempotency-Key må vere 1–255 synlege ASCII-teikn utan mellomrom.',
@@ -31,6 +33,7 @@ export const apiMessages = defineCatalog({
       'Nivået kan berre endrast når saka blir vurdert første gong, ikkje når eit steg utan svar blir sendt ut på nytt.',
   },
   en: {
+    'api.resume.notStopped': 'The case workflow has not stopped, or the case is closed. Nothing was changed.',
     'api.idempotencyKey.inProgress': 'A request with this Idempotency-Key is in progress. Try again shortly.',
     'api.idempotencyKey.invalid': 'Idempotency-Key must be 1–255 visible ASCII characters without spaces.',
     'api.caseId.invalid': 'The case reference in the link is not valid.',

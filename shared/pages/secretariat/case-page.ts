@@ -113,6 +113,20 @@ ${textArea({
 </section>`;
 }
 
+/** While the workflow is stopped: one button starts it again (resume-case). */
+function resumeForm(input: CasePageInput): SafeHtml | string {
+  const { lang, view } = input;
+  if (!view.workflowStopped) return '';
+  return html`<section aria-labelledby="resume-heading">
+${h2('resume-heading', t(lang, 'secretariat.resume.heading'))}
+<p class="ds-paragraph">${t(lang, 'secretariat.resume.intro')}</p>
+<form method="post" action="${paths.secretariatResume(view.status.caseId)}" class="app-form" novalidate>
+${hiddenInputs({ [SECRETARIAT_CSRF_FIELD]: input.csrf })}
+<button class="ds-button" data-variant="primary" type="submit" id="resume-submit">${t(lang, 'secretariat.resume.submit')}</button>
+</form>
+</section>`;
+}
+
 function waitingRow(input: CasePageInput, unit: WaitingUnitView): SafeHtml {
   const { lang, view } = input;
   const body = bodyName(unit.bodyId, lang);
@@ -194,6 +208,7 @@ export function secretariatCasePage(input: CasePageInput): string {
 ${input.notice ? html`<div class="ds-alert" data-color="${input.notice.color}" role="status"><p class="ds-paragraph" id="notice">${input.notice.text}</p></div>` : ''}
 ${outcome(input)}
 ${facts(input)}
+${resumeForm(input)}
 ${triageForm(input)}
 ${h2('need-heading', t(lang, 'secretariat.case.need'))}
 <p class="ds-paragraph app-pre-line">${view.description}</p>

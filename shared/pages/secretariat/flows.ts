@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { type ListCasesDeps, listCases } from '../../use-cases/list-cases';
 import { type RemindUnitDeps, remindUnit } from '../../use-cases/remind-unit';
 import { type ShowSecretariatCaseDeps, showSecretariatCase, type TriageView } from '../../use-cases/show-secretariat-case';
+import { type ResumeCaseDeps, resumeCase } from '../../use-cases/resume-case';
 import { type TriageCaseDeps, triageCase } from '../../use-cases/triage-case';
 import { noticePage } from '../case/withdraw-page';
 import { originAllowed } from '../kit/csrf';
@@ -26,7 +27,8 @@ import { readSession, type SecretariatSession, type SessionDeps, sessionCsrf, se
 export type SecretariatPageDeps = ListCasesDeps & ShowSecretariatCaseDeps & SessionDeps;
 export type SecretariatActionDeps = SecretariatPageDeps &
   TriageCaseDeps &
-  RemindUnitDeps & {
+  RemindUnitDeps &
+  ResumeCaseDeps & {
     /** Origin of the configured public base URL. */
     allowedOrigin: string;
   };
@@ -36,7 +38,14 @@ export interface SecretariatRequest {
   sessionCookie: string | undefined;
 }
 
-export type SecretariatAction = 'triage' | 'remind';
+export type SecretariatAction = 'triage' | 'remind' | 'resume';
+
+/** What a 409 tells the secretariat, by action. */
+const CONFLICT_NOTICES = {
+  triage: 'secretariat.notice.notAwaitingTriage',
+  remind: 'secretariat.notice.notWaiting',
+  resume: 'secretariat.notice.notStopped',
+} as const satisfies Record<SecretariatAction, string>;
 
 const page = (status: number, body: string): PageResult => ({ status, body, cookies: [] });
 const redirect = (location: string): PageResult => ({ status: 303, body: '', cookies: [], location });
@@ -114,6 +123,7 @@ async function renderCase(
 /** The result of the action just done, from the redirect's query (only known values count). */
 function doneNotice(lang: Language, query: Readonly<Record<string, string | undefined>>): CasePageInput['notice'] {
   if (query.done === 'triage') return { text: t(lang, 'secretariat.notice.triaged'), color: 'success' };
+  if (query.done === 'resume') return { text: t(lang, 'secretariat.notice.resumed'), color: 'success' };
   if (query.done === 'remind' && /^\d{1,4}$/.test(query.sent ?? '')) {
     const count = Number(query.sent);
     return count === 0
@@ -123,7 +133,7 @@ function doneNotice(lang: Language, query: Readonly<Record<string, string | unde
   return undefined;
 }
 
-/** GET /sekretariat/sak/{caseId}[?done=triage|remind&sent=n] */
+/** GET /sekretariat/sak/{caseId}[?done=triage|resume|remind&sent=n] */
 export async function showCase(
   deps: SecretariatPageDeps,
   input: SecretariatRequest & { caseId: string | undefined; query: Readonly<Record<string, string | undefined>> },
@@ -159,8 +169,8 @@ function triageErrors(lang: Language, nivaa: string, reason: string, triage: Tri
 }
 
 /**
- * POST /sekretariat/sak/{caseId}/triage (nivaa, reason) and /purring (stepId, unitId), both
- * with the session's CSRF token. 303 to the case page when done; 400 the page with errors;
+ * POST /sekretariat/sak/{caseId}/triage (nivaa, reason), /purring (stepId, unitId) and
+ * /start-saksflyt (resume a stopped workflow), all with the session's CSRF token. 303 to the case page when done; 400 the page with errors;
  * 403 a failed CSRF or origin check; 409 when the case no longer waits for this; 404 unknown
  * case. Nothing changes unless the whole request is valid.
  */
@@ -183,10 +193,20 @@ export async function postCaseAction(
     }
     const conflict = (error: unknown) => {
       if (!(error instanceof ConflictError)) throw error;
-      const key = input.action === 'triage' ? 'secretariat.notice.notAwaitingTriage' : 'secretariat.notice.notWaiting';
+      const key = CONFLICT_NOTICES[input.action];
       return renderCase(deps, { ...base, notice: { text: t(lang, key), color: 'warning' } }, 409);
     };
     const done = (query: string) => redirect(`${paths.secretariatCase(caseId ?? '')}?${query}`);
+
+    if (input.action === 'resume') {
+      try {
+        await resumeCase(deps, { caseId, actor: actorOf(session) });
+      } catch (error) {
+        if (error instanceof NotFoundError) return caseNotFound(lang);
+        return conflict(error);
+      }
+      return done('done=resume');
+    }
 
     if (input.action === 'triage') {
       const nivaa = (form.get(TRIAGE_NIVAA_FIELD) ?? '').trim();

@@ -25,14 +25,14 @@ describe('WorkflowPort: Step Functions adapter against an AWS JSON 1.0 endpoint'
 
   workflowContract(async () => ({ workflow, openTask: (token) => server.openTask(token) }));
 
-  it('names the execution after the case and passes only the case id', async () => {
-    await workflow.startExecution('bbbbbbbbbbbbbbbbbbbbbbbbbb');
+  it('names the execution as asked (never the case id) and passes only the case id as input', async () => {
+    await workflow.startExecution({ caseId: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', name: '2026-0002-g1' });
     expect(server.requests).toEqual([
       {
         operation: 'StartExecution',
         input: {
           stateMachineArn: STATE_MACHINE_ARN,
-          name: 'bbbbbbbbbbbbbbbbbbbbbbbbbb',
+          name: '2026-0002-g1',
           input: '{"caseId":"bbbbbbbbbbbbbbbbbbbbbbbbbb"}',
         },
       },
@@ -40,9 +40,10 @@ describe('WorkflowPort: Step Functions adapter against an AWS JSON 1.0 endpoint'
   });
 
   it('treats ExecutionAlreadyExists for a finished execution as already started', async () => {
-    const first = await workflow.startExecution('bbbbbbbbbbbbbbbbbbbbbbbbbb');
-    server.finishExecution('bbbbbbbbbbbbbbbbbbbbbbbbbb');
-    const again = await workflow.startExecution('bbbbbbbbbbbbbbbbbbbbbbbbbb');
+    const request = { caseId: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', name: '2026-0002-g1' };
+    const first = await workflow.startExecution(request);
+    server.finishExecution('2026-0002-g1');
+    const again = await workflow.startExecution(request);
     expect(again).toEqual({ executionArn: first.executionArn, alreadyStarted: true });
   });
 
@@ -82,7 +83,7 @@ describe('Step Functions adapter: other service errors', () => {
     const output = await workflow.sendTaskSuccess('tok-x', {}).catch((e: unknown) => e);
     expect(output).not.toBeInstanceOf(TaskClosedError);
     expect((output as Error).name).toBe('InvalidOutput');
-    const start = await workflow.startExecution('bbbbbbbbbbbbbbbbbbbbbbbbbb').catch((e: unknown) => e);
+    const start = await workflow.startExecution({ caseId: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', name: '2026-0002-g1' }).catch((e: unknown) => e);
     expect((start as Error).name).toBe('StateMachineDoesNotExist');
   });
 });

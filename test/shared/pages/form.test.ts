@@ -79,7 +79,7 @@ describe('POST / (application form sent)', () => {
       ],
     });
     expect(stored?.proposal.nivaa).toBe(3);
-    expect(form.deps.workflow.executions.has(stored?.caseId ?? '')).toBe(true);
+    expect(form.deps.workflow.executionsOf(stored?.caseId ?? '')).toEqual([`${stored?.caseNumber.replace('/', '-')}-g1`]);
     const body = response.body;
     expect(body).toContain(stored?.caseNumber ?? 'missing');
     expect(body).toContain(`<dd>${stored?.application.title ?? 'missing'}</dd>`);

@@ -63,7 +63,7 @@ const showCase = (d: Deps, cookies: string[], caseId = CASE_ID, query?: Record<s
     }),
   );
 
-async function post(d: Deps, cookies: string[], action: 'triage' | 'purring', fields: Record<string, string>, csrf?: string) {
+async function post(d: Deps, cookies: string[], action: 'triage' | 'purring' | 'start-saksflyt', fields: Record<string, string>, csrf?: string) {
   const page = await showCase(d, cookies);
   return makeAction(d)(
     formPost(
@@ -533,5 +533,57 @@ describe('a case: escalation (a step nobody answered)', () => {
     expect(res.body).toContain(t('nb', 'api.triage.noOverrideInEscalation'));
     expect(await d.cases.get(CASE_ID)).toEqual(before);
     expect(d.workflow.completions).toEqual([]);
+  });
+});
+
+describe('a case: restarting a stopped workflow', () => {
+  /** A case in triage whose generation-1 execution failed (record-workflow-stopped noted it). */
+  async function stoppedCase() {
+    const d = await triageCase();
+    const c = await d.cases.get(CASE_ID);
+    if (!c?.workflow) throw new Error('case without workflow');
+    await d.cases.save(
+      { ...c, version: c.version + 1, workflow: { ...c.workflow, stoppedAt: '2026-03-03T07:00:00.000Z', stopStatus: 'FAILED' } },
+      c.version,
+    );
+    return d;
+  }
+
+  it('shows the button only while the workflow is stopped; it starts the next generation once', async () => {
+    const running = await triageCase();
+    const runningPage = await showCase(running, await signIn(running));
+    expect(runningPage.body).not.toContain(t('nb', 'secretariat.resume.submit'));
+
+    const d = await stoppedCase();
+    const cookies = await signIn(d);
+    const page = await showCase(d, cookies);
+    expect(page.body).toContain(t('nb', 'secretariat.resume.submit'));
+    expect(page.body).toContain(`action="/sekretariat/sak/${CASE_ID}/start-saksflyt"`);
+
+    const res = await post(d, cookies, 'start-saksflyt', {});
+    expect(res.statusCode).toBe(303);
+    expect(location(res)).toBe(`/sekretariat/sak/${CASE_ID}?done=resume`);
+    expect(d.workflow.executionsOf(CASE_ID)).toEqual(['2026-0001-g2']);
+    const stored = await d.cases.get(CASE_ID);
+    expect(stored?.workflow).toEqual({ generation: 2, executionName: '2026-0001-g2' });
+    expect(stored?.events.at(-1)).toMatchObject({ type: 'workflow_resumed', actor: { kind: 'secretariat', id: 'lokal-sekretariat' } });
+    const after = await showCase(d, cookies, CASE_ID, { done: 'resume' });
+    expect(after.body).toContain(t('nb', 'secretariat.notice.resumed'));
+    expect(after.body).not.toContain(t('nb', 'secretariat.resume.submit'));
+  });
+
+  it('changes nothing without the CSRF token, and answers 409 when the workflow is not stopped', async () => {
+    const d = await stoppedCase();
+    const cookies = await signIn(d);
+    const forged = await post(d, cookies, 'start-saksflyt', {}, 'not-the-token');
+    expect(forged.statusCode).toBe(403);
+    expect(d.workflow.executions.size).toBe(0);
+
+    const running = await triageCase();
+    const runningCookies = await signIn(running);
+    const refused = await post(running, runningCookies, 'start-saksflyt', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain(t('nb', 'secretariat.notice.notStopped'));
+    expect(running.workflow.executions.size).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ export interface WorkflowSubject {
 }
 
 const CASE = 'aaaaaaaaaaaaaaaaaaaaaaaaaa';
+const NAME = '2026-0001-g1';
 
 export function workflowContract(makeSubject: () => Promise<WorkflowSubject>): void {
   let subject: WorkflowSubject;
@@ -16,12 +17,20 @@ export function workflowContract(makeSubject: () => Promise<WorkflowSubject>): v
     subject = await makeSubject();
   });
 
-  it('starts one execution per case; starting again returns the same execution', async () => {
-    const first = await subject.workflow.startExecution(CASE);
+  it('starts one execution per name; starting again returns the same execution', async () => {
+    const first = await subject.workflow.startExecution({ caseId: CASE, name: NAME });
     expect(first.alreadyStarted).toBe(false);
-    expect(first.executionArn).toMatch(new RegExp(`:execution:[^:]+:${CASE}$`));
-    const again = await subject.workflow.startExecution(CASE);
+    expect(first.executionArn).toMatch(new RegExp(`:execution:[^:]+:${NAME}$`));
+    expect(first.executionArn).not.toContain(CASE);
+    const again = await subject.workflow.startExecution({ caseId: CASE, name: NAME });
     expect(again.executionArn).toBe(first.executionArn);
+  });
+
+  it('starts a new execution for the next generation of the same case', async () => {
+    const first = await subject.workflow.startExecution({ caseId: CASE, name: NAME });
+    const next = await subject.workflow.startExecution({ caseId: CASE, name: '2026-0001-g2' });
+    expect(next.alreadyStarted).toBe(false);
+    expect(next.executionArn).not.toBe(first.executionArn);
   });
 
   it('completes a waiting task once; a second completion is TaskClosedError', async () => {

@@ -1,5 +1,5 @@
 import { ExecutionInputSchema } from '../../../shared/workflow/contract';
-import { TaskClosedError, type WorkflowPort } from '../../../shared/ports/workflow';
+import { type StartExecutionRequest, TaskClosedError, type WorkflowPort } from '../../../shared/ports/workflow';
 import { Faults } from './faults';
 
 export type TaskCompletion =
@@ -13,7 +13,7 @@ export type TaskCompletion =
  */
 export class FakeWorkflow implements WorkflowPort {
   readonly faults = new Faults<keyof WorkflowPort>();
-  /** caseId → the execution's input and how many StartExecution calls named it. */
+  /** Execution name → the execution's input and how many StartExecution calls named it. */
   readonly executions = new Map<string, { input: string; starts: number }>();
   readonly completions: TaskCompletion[] = [];
   private readonly waiting = new Set<string>();
@@ -32,16 +32,22 @@ export class FakeWorkflow implements WorkflowPort {
     return this.waiting.has(token);
   }
 
-  async startExecution(caseId: string): Promise<{ executionArn: string; alreadyStarted: boolean }> {
+  /** The names of the executions started for a case (by their input), in start order. */
+  executionsOf(caseId: string): string[] {
+    const input = JSON.stringify({ caseId });
+    return [...this.executions].filter(([, e]) => e.input === input).map(([name]) => name);
+  }
+
+  async startExecution({ caseId, name }: StartExecutionRequest): Promise<{ executionArn: string; alreadyStarted: boolean }> {
     this.faults.check('startExecution');
     const input = JSON.stringify(ExecutionInputSchema.parse({ caseId }));
-    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${caseId}`;
-    const existing = this.executions.get(caseId);
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.executions.get(name);
     if (existing) {
       existing.starts += 1;
       return { executionArn, alreadyStarted: true };
     }
-    this.executions.set(caseId, { input, starts: 1 });
+    this.executions.set(name, { input, starts: 1 });
     return { executionArn, alreadyStarted: false };
   }
 
