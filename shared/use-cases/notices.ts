@@ -3,7 +3,7 @@ import type { BodyId, Language, Recipient, RequestKind, UnitOutcome } from '../k
 import { stepDefinition } from '../domain/process';
 import type { StepRecord } from '../domain/step';
 import type { Audience, BodyResult, CaseSummary, PathStep, PathStepKind, RenderedEmail } from '../email';
-import type { Mailer } from '../ports/mailer';
+import type { EmailTags, Mailer } from '../ports/mailer';
 import type { Contact, WorkflowRules } from './workflow-rules';
 
 /** Everything the e-mail templates need about a case, without personal data of the applicant. */
@@ -66,10 +66,27 @@ export async function sendTo(
   for (const contact of contacts) {
     const email = render(contact, contact.language);
     const onceKey = once?.(contact);
-    await mailer.send({ to: contact.email, language: contact.language, ...email, ...(onceKey ? { onceKey } : {}) });
+    await mailer.send({
+      to: contact.email,
+      language: contact.language,
+      ...email,
+      ...(onceKey ? { onceKey, tags: tagsOf(onceKey, contact) } : {}),
+    });
     sent += 1;
   }
   return sent;
+}
+
+/**
+ * SES tags of a keyed e-mail, read from its once-key (case id first, then what it is about).
+ * The case id is a bearer secret, yet acceptable here: tags go only to this account's SES
+ * event records and default event bus, where the case table already holds it; never into the
+ * message to the recipient. A case number would need a lookup by number the repository lacks.
+ */
+function tagsOf(onceKey: string, contact: Contact): EmailTags {
+  const parts = onceKey.split('/');
+  const about = parts.slice(1, -1);
+  return { caseId: parts[0] ?? '', recipient: contact.memberId, kind: about[about.length - 1] ?? 'notice' };
 }
 
 /**
