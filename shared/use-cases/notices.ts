@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case';
-import type { BodyId, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
+import { BODY_IDS, type BodyId, type Language, type Recipient, type RequestKind, type UnitOutcome } from '../kernel/ids';
+import { MissingCouncilError } from '../domain/governance/lookup';
 import { stepDefinition } from '../domain/process';
 import type { StepRecord } from '../domain/step';
 import type { Audience, BodyResult, CaseSummary, PathStep, PathStepKind, RenderedEmail } from '../email';
@@ -111,6 +112,24 @@ export function contactsOf(rules: WorkflowRules, recipients: readonly Recipient[
     }
   }
   return out;
+}
+
+/** The name a page or e-mail shows for a member of the case (the id if the roster has no name). */
+export function memberNameOf(rules: WorkflowRules, c: Case, memberId: string): string {
+  if (memberId === 'applicant') return applicantContact(c).name ?? memberId;
+  for (const bodyId of BODY_IDS) {
+    let contacts: Contact[];
+    try {
+      contacts = rules.contactsOf(bodyId, c);
+    } catch (error) {
+      // A new service has no brukerråd: none of its members can be the one asked.
+      if (error instanceof MissingCouncilError) continue;
+      throw error;
+    }
+    const found = contacts.find((contact) => contact.memberId === memberId);
+    if (found) return found.name ?? memberId;
+  }
+  return memberId;
 }
 
 /** Who receives a unit's action links: the body's acting members, or the applicant. */

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { Case } from '../domain/case';
 import { isValidCaseId } from '../domain/case';
 import { emailUndeliverableEmail } from '../email';
-import { BODY_IDS } from '../kernel/ids';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import { EMAIL_TAG_NAMES, type Mailer } from '../ports/mailer';
 import { appendAudit } from './case-writes';
-import { contactsOf, emailKey, sendTo } from './notices';
+import { contactsOf, emailKey, memberNameOf, sendTo } from './notices';
 import type { WorkflowRules } from './workflow-rules';
 
 export interface RecordEmailEventDeps {
@@ -56,16 +55,6 @@ function tagsOf(event: SesEvent): { caseId: string; memberId: string; kind: stri
     return undefined;
   }
   return { caseId, memberId, kind };
-}
-
-/** Every contact of the case by member id (the applicant's contact person and all bodies). */
-export function caseContacts(rules: WorkflowRules, c: Case) {
-  return contactsOf(rules, ['applicant', ...BODY_IDS], c).map(([, contact]) => contact);
-}
-
-/** The name a page or e-mail shows for a member of the case (the id if the roster has no name). */
-export function memberNameOf(rules: WorkflowRules, c: Case, memberId: string): string {
-  return caseContacts(rules, c).find((contact) => contact.memberId === memberId)?.name ?? memberId;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
 import { type CaseStatusView, type CaseViewInput, caseStatusView, loadCaseAndSteps } from './get-case-status';
 import { statusText } from './get-journal';
-import { unitContacts } from './notices';
+import { memberNameOf, unitContacts } from './notices';
 import { unplannableError } from './triage-case';
 import type { WorkflowRules } from './workflow-rules';
 
@@ -61,6 +61,8 @@ export interface SecretariatCaseView {
    */
   triage: TriageView | null;
   waiting: WaitingUnitView[];
+  /** E-mails SES reported as not delivered: the member's name and when (never the address). */
+  undeliverable: Array<{ memberName: string; at: string }>;
   audit: AuditRowView[];
 }
 
@@ -81,6 +83,9 @@ export async function showSecretariatCase(
     description: c.application.needDescription,
     triage: openTriage ? triageView(deps.rules, c, openTriage.definitionId === 'escalation', lang) : null,
     waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
+    undeliverable: c.events
+      .filter((e) => e.type === 'email_undeliverable' && e.memberId !== undefined)
+      .map((e) => ({ memberName: memberNameOf(deps.rules, c, e.memberId ?? ''), at: e.at })),
     audit: c.events.map((e) => auditRow(e, lang)),
   };
 }
