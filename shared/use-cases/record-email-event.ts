@@ -92,7 +92,7 @@ export async function recordEmailEvent(deps: RecordEmailEventDeps, event: SesEve
     secretariat,
     (_contact, lang) =>
       emailUndeliverableEmail(
-        { baseUrl: deps.baseUrl, caseId: c.caseId, caseNumber: c.caseNumber, memberName, occurredAt: now },
+        { baseUrl: deps.baseUrl, caseId: c.caseId, caseNumber: c.caseNumber, title: c.application.title, memberName, occurredAt: now },
         lang,
       ),
     emailKey(c.caseId, messageId, 'email-undeliverable'),

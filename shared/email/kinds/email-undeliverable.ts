@@ -12,6 +12,7 @@ import type { EmailBase, RenderedEmail } from '../types';
 export interface EmailUndeliverableEmailInput extends EmailBase {
   caseId: string;
   caseNumber: string;
+  title: string;
   memberName: string;
   occurredAt: Instant;
 }
@@ -30,6 +31,7 @@ export function emailUndeliverableEmail(input: EmailUndeliverableEmailInput, lan
         type: 'facts',
         items: [
           { label: t(lang, 'email.fact.caseNumber'), value: input.caseNumber },
+          { label: t(lang, 'email.fact.title'), value: input.title },
           { label: t(lang, 'email.fact.occurredAt'), value: formatDateTime(input.occurredAt, lang) },
         ],
       },
