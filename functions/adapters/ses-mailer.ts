@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { hasControlCharacters, parseRecipient, sanitizeSubject } from '../../shared/email/headers';
-import type { Mailer, OutgoingEmail } from '../../shared/ports/mailer';
+import { EMAIL_TAG_NAMES, type EmailTags, type Mailer, type OutgoingEmail } from '../../shared/ports/mailer';
 import { ENV } from '../../shared/config/env';
 import { config, requiredSetting } from '../config';
 
@@ -21,6 +21,18 @@ export interface SesMailerOptions {
 }
 
 const UTF8 = 'UTF-8';
+
+/** SES accepts only ASCII letters, digits, '_' and '-' in a tag value, at most 256 of them. */
+export function sesTagValue(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256) || '_';
+}
+
+function emailTags(tags: EmailTags): Array<{ Name: string; Value: string }> {
+  return (Object.keys(EMAIL_TAG_NAMES) as Array<keyof EmailTags>).map((key) => ({
+    Name: EMAIL_TAG_NAMES[key],
+    Value: sesTagValue(tags[key]),
+  }));
+}
 
 /**
  * Mailer over SES v2 SendEmail with Simple content, so SES builds the MIME message and
@@ -47,6 +59,7 @@ export function makeSesMailer(options: SesMailerOptions): Mailer {
           },
         },
         ...(options.configurationSet === undefined ? {} : { ConfigurationSetName: options.configurationSet }),
+        ...(message.tags === undefined ? {} : { EmailTags: emailTags(message.tags) }),
       });
       let messageId: string | undefined;
       try {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AwsApiError } from './aws-api-error';
 import type { FaultInjector } from './faults';
 import { closeServer, LOCAL_HOST, listenOnLoopback } from './ports';
+import { type SimulatedSesEvent, simulatedEvents, simulatorScenario } from './ses-mailbox-simulator';
 
 /** SES v2 accepts messages up to 40 MB (after base64 encoding). */
 const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
@@ -72,10 +73,13 @@ export interface LocalSesServer {
   /** The value for AWS_ENDPOINT_URL_SESV2. */
   endpoint: string;
   port: number;
+  /** Feedback SES would publish for mailbox-simulator recipients (ses-mailbox-simulator.ts). */
+  readonly events: SimulatedSesEvent[];
   close(): Promise<void>;
 }
 
 export async function startSesServer(options: StartSesServerOptions): Promise<LocalSesServer> {
+  const events: SimulatedSesEvent[] = [];
   const transport = nodemailer.createTransport({ host: LOCAL_HOST, port: options.smtpPort, secure: false, ignoreTLS: true });
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -102,8 +106,20 @@ export async function startSesServer(options: StartSesServerOptions): Promise<Lo
     }
     const messageId = `${Date.now().toString(16).padStart(16, '0')}-${randomUUID()}-000000`;
     const message = toMailMessage(parsed.data, messageId);
-    await transport.sendMail(message);
-    options.onSent?.({ messageId, from: message.envelope.from, recipients: message.envelope.to });
+    const recipients = message.envelope.to;
+    // Simulator addresses are no mailboxes: accepted, never delivered, feedback recorded.
+    const deliverTo = recipients.filter((address) => simulatorScenario(address) === undefined);
+    if (deliverTo.length > 0) await transport.sendMail({ ...message, envelope: { ...message.envelope, to: deliverTo } });
+    events.push(
+      ...simulatedEvents({
+        messageId,
+        recipients,
+        at: new Date(),
+        ...(parsed.data.ConfigurationSetName === undefined ? {} : { configurationSet: parsed.data.ConfigurationSetName }),
+        ...(parsed.data.EmailTags === undefined ? {} : { tags: parsed.data.EmailTags }),
+      }),
+    );
+    options.onSent?.({ messageId, from: message.envelope.from, recipients });
     sendJson(response, 200, { MessageId: messageId });
   }
 
@@ -111,6 +127,7 @@ export async function startSesServer(options: StartSesServerOptions): Promise<Lo
   return {
     endpoint: `http://${LOCAL_HOST}:${port}`,
     port,
+    events,
     close: async () => {
       await closeServer(server);
       transport.close();

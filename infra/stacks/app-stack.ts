@@ -124,6 +124,8 @@ export class AppStack extends Stack {
       }
     }
 
+    this.email.publishUndeliverableTo(functions[FUNCTIONS.recordEmailEvent]);
+
     this.operations = new Operations(this, 'Operations', {
       stateMachine: this.workflow.stateMachine,
       functions,

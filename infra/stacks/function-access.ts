@@ -170,6 +170,14 @@ export const FUNCTION_ACCESS: Record<FunctionName, FunctionAccess> = {
     actionKey: true,
     secretariatSignIn: true,
   },
+  [FUNCTIONS.recordEmailEvent]: {
+    description: 'EventBridge: SES says an e-mail bounced, was rejected or complained about, or is delayed',
+    // Appends the audit event (one conditional write) and reads the roster's secretariat.
+    table: 'readWrite',
+    // Tells the secretariat once (the once-mailer's sent-marker is a table item).
+    email: true,
+    timeout: Duration.seconds(30),
+  },
   [FUNCTIONS.serveAsset]: {
     description: 'GET /assets/{file}: the pages\' stylesheet, bundled into the function',
     table: 'none',

@@ -31,6 +31,8 @@ export const FUNCTIONS = {
   showSecretariatPage: 'show-secretariat-page',
   secretariatPageAction: 'secretariat-page-action',
   signInSecretariat: 'sign-in-secretariat',
+  // SES bounce/complaint/reject/delay events (EventBridge) → audit trail and secretariat.
+  recordEmailEvent: 'record-email-event',
 } as const;
 
 /**

@@ -101,9 +101,13 @@ export const AUDIT_EVENT_TYPES = [
   'deadline_passed',
   'workflow_failed',
   'workflow_resumed',
+  'email_undeliverable',
 ] as const;
 export const AuditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
+
+/** A member id or e-mail kind as carried in SES tags ([A-Za-z0-9_-]). */
+const EmailRefSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 /** Shape of a message key; stored events keep old keys readable even if a catalog changes. */
 const MessageKeyLikeSchema = z.string().regex(/^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/);
@@ -129,6 +133,12 @@ export const AuditEventSchema = z
     recipients: z.array(RecipientSchema).optional(),
     reasonKey: MessageKeyLikeSchema.optional(),
     comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+    /** email_undeliverable: whose e-mail it was (a member id, never the address). */
+    memberId: EmailRefSchema.optional(),
+    /** email_undeliverable: which notice (the once-key's kind, e.g. 'receipt'). */
+    emailKind: EmailRefSchema.optional(),
+    /** email_undeliverable: the SES message id, so a repeated SES event is recorded once. */
+    messageId: z.string().min(1).max(200).regex(/^[^@\s]+$/).optional(),
   })
   .strict();
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -81,6 +81,9 @@ export interface EventInput {
   bodyId?: BodyId;
   result?: AuditEvent['result'];
   recipients?: AuditEvent['recipients'];
+  memberId?: AuditEvent['memberId'];
+  emailKind?: AuditEvent['emailKind'];
+  messageId?: AuditEvent['messageId'];
 }
 
 export interface TransitionOptions extends EventInput {

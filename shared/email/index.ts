@@ -19,6 +19,7 @@ export {
   stepStartedEmail,
 } from './kinds/step-notification';
 export { type WorkflowFailureEmailInput, workflowFailureEmail } from './kinds/workflow-failure';
+export { type EmailUndeliverableEmailInput, emailUndeliverableEmail } from './kinds/email-undeliverable';
 export { type CaseWithdrawnEmailInput, caseWithdrawnEmail } from './kinds/case-withdrawn';
 export { EMAIL_TIME_ZONE, formatDate, formatDateTime, type Instant } from './format';
 export {

@@ -1,9 +1,10 @@
 import type { Case } from '../domain/case';
-import type { BodyId, Language, Recipient, RequestKind, UnitOutcome } from '../kernel/ids';
+import { BODY_IDS, type BodyId, type Language, type Recipient, type RequestKind, type UnitOutcome } from '../kernel/ids';
+import { MissingCouncilError } from '../domain/governance/lookup';
 import { stepDefinition } from '../domain/process';
 import type { StepRecord } from '../domain/step';
 import type { Audience, BodyResult, CaseSummary, PathStep, PathStepKind, RenderedEmail } from '../email';
-import type { Mailer } from '../ports/mailer';
+import type { EmailTags, Mailer } from '../ports/mailer';
 import type { Contact, WorkflowRules } from './workflow-rules';
 
 /** Everything the e-mail templates need about a case, without personal data of the applicant. */
@@ -66,10 +67,27 @@ export async function sendTo(
   for (const contact of contacts) {
     const email = render(contact, contact.language);
     const onceKey = once?.(contact);
-    await mailer.send({ to: contact.email, language: contact.language, ...email, ...(onceKey ? { onceKey } : {}) });
+    await mailer.send({
+      to: contact.email,
+      language: contact.language,
+      ...email,
+      ...(onceKey ? { onceKey, tags: tagsOf(onceKey, contact) } : {}),
+    });
     sent += 1;
   }
   return sent;
+}
+
+/**
+ * SES tags of a keyed e-mail, read from its once-key (case id first, then what it is about).
+ * The case id is a bearer secret, yet acceptable here: tags go only to this account's SES
+ * event records and default event bus, where the case table already holds it; never into the
+ * message to the recipient. A case number would need a lookup by number the repository lacks.
+ */
+function tagsOf(onceKey: string, contact: Contact): EmailTags {
+  const parts = onceKey.split('/');
+  const about = parts.slice(1, -1);
+  return { caseId: parts[0] ?? '', recipient: contact.memberId, kind: about[about.length - 1] ?? 'notice' };
 }
 
 /**
@@ -94,6 +112,24 @@ export function contactsOf(rules: WorkflowRules, recipients: readonly Recipient[
     }
   }
   return out;
+}
+
+/** The name a page or e-mail shows for a member of the case (the id if the roster has no name). */
+export function memberNameOf(rules: WorkflowRules, c: Case, memberId: string): string {
+  if (memberId === 'applicant') return applicantContact(c).name ?? memberId;
+  for (const bodyId of BODY_IDS) {
+    let contacts: Contact[];
+    try {
+      contacts = rules.contactsOf(bodyId, c);
+    } catch (error) {
+      // A new service has no brukerråd: none of its members can be the one asked.
+      if (error instanceof MissingCouncilError) continue;
+      throw error;
+    }
+    const found = contacts.find((contact) => contact.memberId === memberId);
+    if (found) return found.name ?? memberId;
+  }
+  return memberId;
 }
 
 /** Who receives a unit's action links: the body's acting members, or the applicant. */

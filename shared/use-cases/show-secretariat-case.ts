@@ -8,7 +8,7 @@ import type { CaseRepository } from '../ports/case-repository';
 import type { StepRepository } from '../ports/step-repository';
 import { type CaseStatusView, type CaseViewInput, caseStatusView, loadCaseAndSteps } from './get-case-status';
 import { statusText } from './get-journal';
-import { unitContacts } from './notices';
+import { memberNameOf, unitContacts } from './notices';
 import { unplannableError } from './triage-case';
 import type { WorkflowRules } from './workflow-rules';
 
@@ -62,6 +62,8 @@ export interface SecretariatCaseView {
    */
   triage: TriageView | null;
   waiting: WaitingUnitView[];
+  /** E-mails SES reported as not delivered: the member's name and when (never the address). */
+  undeliverable: Array<{ memberName: string; at: string }>;
   audit: AuditRowView[];
   /** The open case's workflow execution stopped (failed, timed out, aborted): it can be resumed. */
   workflowStopped: boolean;
@@ -84,6 +86,9 @@ export async function showSecretariatCase(
     description: c.application.needDescription,
     triage: openTriage ? triageView(deps.rules, c, openTriage.definitionId === 'escalation', lang) : null,
     waiting: steps.filter((s) => s.status === 'open').flatMap((s) => waitingUnits(deps.rules, c, s, lang)),
+    undeliverable: c.events
+      .filter((e) => e.type === 'email_undeliverable' && e.memberId !== undefined)
+      .map((e) => ({ memberName: memberNameOf(deps.rules, c, e.memberId ?? ''), at: e.at })),
     audit: c.events.map((e) => auditRow(e, lang)),
     workflowStopped: !FINAL_STATUSES.includes(c.status) && currentWorkflow(c).stoppedAt !== undefined,
   };

@@ -388,3 +388,59 @@ describe('secretariat sign-in, email and secrets', () => {
     });
   });
 });
+
+describe('e-mail delivery events', () => {
+  const fnId = () => {
+    const [id] =
+      resourcesOfType(s.appResources, 'AWS::Lambda::Function').find(([, r]) =>
+        JSON.stringify(r.Properties?.Tags).includes(entry(FUNCTIONS.recordEmailEvent)),
+      ) ?? [];
+    if (!id) throw new Error('no record-email-event function');
+    return id;
+  };
+  const configSetId = () => {
+    const [id] = resourcesOfType(s.appResources, 'AWS::SES::ConfigurationSet')[0] ?? [];
+    if (!id) throw new Error('no configuration set');
+    return id;
+  };
+
+  it('publishes bounces, complaints, rejects and delays of the configuration set to the default bus', () => {
+    s.appTemplate.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configSetId() },
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayEquals(['bounce', 'complaint', 'reject', 'deliveryDelay']),
+        EventBridgeDestination: { EventBusArn: Match.objectLike({ 'Fn::Join': Match.anyValue() }) },
+      }),
+    });
+    const [, dest] = resourcesOfType(s.appResources, 'AWS::SES::ConfigurationSetEventDestination')[0] ?? [];
+    expect(JSON.stringify(dest?.Properties)).toContain(':event-bus/default');
+  });
+
+  it('routes exactly those SES events of this configuration set to record-email-event', () => {
+    s.appTemplate.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        source: ['aws.ses'],
+        'detail-type': Match.arrayEquals([
+          'Email Bounced',
+          'Email Complaint Received',
+          'Email Rejected',
+          'Email Delivery Delayed',
+        ]),
+        detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configSetId() }] } } },
+      }),
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId(), 'Arn'] } })]),
+    });
+    s.appTemplate.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fnId(), 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
+  });
+
+  it('lets record-email-event write cases and send e-mail, and nothing of the workflow', () => {
+    const actions = actionsOf(statementsOf(FUNCTIONS.recordEmailEvent));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendEmail']));
+    expect(actions.filter((a) => a.startsWith('states:') || a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+});

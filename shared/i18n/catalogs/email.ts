@@ -161,6 +161,12 @@ export const emailMessages = defineCatalog({
       'Saksflyten for sak {caseNumber} stoppet på grunn av en teknisk feil. Saken er ikke avsluttet, men ingen nye trinn starter før feilen er rettet.',
     'email.failure.followUp':
       'Kontakt den som drifter Beslutningsflyt, og følg opp saken i oversikten for sekretariatet. Tekniske detaljer finnes i driftsloggene.',
+    'email.undeliverable.subject': 'E-post i sak {caseNumber} kom ikke fram',
+    'email.undeliverable.preheader': 'En mottaker fikk ikke e-posten sin.',
+    'email.undeliverable.heading': 'E-post kom ikke fram',
+    'email.undeliverable.intro':
+      'E-posten til {memberName} i sak {caseNumber} kom ikke fram. Den blir ikke sendt på nytt til samme adresse.',
+    'email.undeliverable.followUp': 'Kontakt mottakeren på annen måte, og rett adressen i styringskonfigurasjonen om den er feil.',
   },
   nn: {
     'email.withdrawn.subject': 'Sak {caseNumber} er trekt',
@@ -317,6 +323,12 @@ export const emailMessages = defineCatalog({
       'Saksflyten for sak {caseNumber} stoppa på grunn av ein teknisk feil. Saka er ikkje avslutta, men ingen nye steg startar før feilen er retta.',
     'email.failure.followUp':
       'Kontakt dei som driftar Beslutningsflyt, og følg opp saka i oversikta for sekretariatet. Tekniske detaljar finst i driftsloggane.',
+    'email.undeliverable.subject': 'E-post i sak {caseNumber} kom ikkje fram',
+    'email.undeliverable.preheader': 'Ein mottakar fekk ikkje e-posten sin.',
+    'email.undeliverable.heading': 'E-post kom ikkje fram',
+    'email.undeliverable.intro':
+      'E-posten til {memberName} i sak {caseNumber} kom ikkje fram. Han blir ikkje send på nytt til same adresse.',
+    'email.undeliverable.followUp': 'Kontakt mottakaren på anna vis, og rett adressa i styringskonfigurasjonen om ho er feil.',
   },
   en: {
     'email.withdrawn.subject': 'Case {caseNumber} has been withdrawn',
@@ -475,5 +487,11 @@ export const emailMessages = defineCatalog({
       'The workflow for case {caseNumber} stopped because of a technical error. The case is not closed, but no new steps will start until the error has been fixed.',
     'email.failure.followUp':
       'Please contact the people who operate Beslutningsflyt and follow up the case in the secretariat overview. Technical details are in the operations logs.',
+    'email.undeliverable.subject': 'E-mail in case {caseNumber} was not delivered',
+    'email.undeliverable.preheader': 'A recipient did not get their e-mail.',
+    'email.undeliverable.heading': 'E-mail not delivered',
+    'email.undeliverable.intro':
+      'The e-mail to {memberName} in case {caseNumber} was not delivered. It will not be sent to the same address again.',
+    'email.undeliverable.followUp': 'Please contact the recipient another way, and correct the address in the governance configuration if it is wrong.',
   },
 });

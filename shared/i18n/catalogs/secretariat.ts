@@ -71,6 +71,7 @@ export const secretariatMessages = defineCatalog({
     'secretariat.waiting.intro':
       'Purring sender en ny e-post med personlig lenke til dem som ikke har svart. Fristen endres ikke.',
     'secretariat.waiting.none': 'Saken venter ikke på svar fra noen nå.',
+    'secretariat.undeliverable.item': 'E-post til {name} kom ikke fram ({date})',
     'secretariat.waiting.caption': 'Organer som ikke har svart ferdig',
     'secretariat.waiting.body': 'Organ',
     'secretariat.waiting.step': 'Trinn',
@@ -182,6 +183,7 @@ export const secretariatMessages = defineCatalog({
     'secretariat.waiting.intro':
       'Purring sender ein ny e-post med personleg lenkje til dei som ikkje har svart. Fristen blir ikkje endra.',
     'secretariat.waiting.none': 'Saka ventar ikkje på svar frå nokon no.',
+    'secretariat.undeliverable.item': 'E-post til {name} kom ikkje fram ({date})',
     'secretariat.waiting.caption': 'Organ som ikkje har svart ferdig',
     'secretariat.waiting.body': 'Organ',
     'secretariat.waiting.step': 'Steg',
@@ -293,6 +295,7 @@ export const secretariatMessages = defineCatalog({
     'secretariat.waiting.intro':
       'A reminder sends a new e-mail with a personal link to those who have not answered. The deadline stays the same.',
     'secretariat.waiting.none': 'The case is not waiting for anyone to answer now.',
+    'secretariat.undeliverable.item': 'E-mail to {name} was not delivered ({date})',
     'secretariat.waiting.caption': 'Bodies that have not finished answering',
     'secretariat.waiting.body': 'Body',
     'secretariat.waiting.step': 'Step',

@@ -180,6 +180,16 @@ function audit(input: CasePageInput): SafeHtml {
 </table></div>`;
 }
 
+/** SES said these e-mails did not arrive: the member must be reached another way. */
+function undeliverable(input: CasePageInput): SafeHtml | string {
+  const { lang, view } = input;
+  if (view.undeliverable.length === 0) return '';
+  const items = view.undeliverable.map(
+    (u) => html`<li>${t(lang, 'secretariat.undeliverable.item', { name: u.memberName, date: formatDateTime(u.at, lang) })}</li>`,
+  );
+  return html`<div class="ds-alert" data-color="warning" id="undeliverable"><ul class="ds-list">${items}</ul></div>`;
+}
+
 function outcome(input: CasePageInput): SafeHtml | string {
   const o = input.view.status.outcome;
   if (!o) return '';
@@ -207,6 +217,7 @@ export function secretariatCasePage(input: CasePageInput): string {
 <h1 class="ds-heading" data-size="lg">${heading}</h1>
 ${input.notice ? html`<div class="ds-alert" data-color="${input.notice.color}" role="status"><p class="ds-paragraph" id="notice">${input.notice.text}</p></div>` : ''}
 ${outcome(input)}
+${undeliverable(input)}
 ${facts(input)}
 ${resumeForm(input)}
 ${triageForm(input)}

@@ -96,6 +96,31 @@ describe('SES v2 mailer', () => {
     });
   });
 
+  it('sends the tags as SES EmailTags with only the characters SES allows', async () => {
+    const mailer = makeSesMailer({ client: client(), from: 'noreply@flyt.example.no', configurationSet: 'beslutningsflyt' });
+    await mailer.send({
+      to: 'kari@kommune.no',
+      language: 'nb',
+      subject: 'Emne',
+      text: 't',
+      html: '<p>h</p>',
+      tags: { caseId: 'abcdefghijklmnopqrstuvwxyz', recipient: 'styret.leder', kind: `x${'y'.repeat(300)}` },
+    });
+    expect(recorded[0]?.body).toMatchObject({
+      EmailTags: [
+        { Name: 'case', Value: 'abcdefghijklmnopqrstuvwxyz' },
+        { Name: 'recipient', Value: 'styret_leder' },
+        { Name: 'kind', Value: `x${'y'.repeat(255)}` },
+      ],
+    });
+  });
+
+  it('sends no EmailTags for an untagged e-mail', async () => {
+    const mailer = makeSesMailer({ client: client(), from: 'noreply@flyt.example.no' });
+    await mailer.send({ to: 'kari@kommune.no', language: 'nb', subject: 'Emne', text: 't', html: '<p>h</p>' });
+    expect(recorded[0]?.body).not.toHaveProperty('EmailTags');
+  });
+
   it('omits the configuration set when none is configured', async () => {
     const mailer = makeSesMailer({ client: client(), from: 'noreply@flyt.example.no' });
     await mailer.send({ to: 'kari@kommune.no', language: 'nb', subject: 'Emne', text: 't', html: '<p>h</p>' });

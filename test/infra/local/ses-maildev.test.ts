@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../../infra/local/dynamodb';
 import { type LocalMailDev, type MailDevEmail, startMailDev } from '../../../infra/local/maildev';
 import { type LocalSesServer, startSesServer } from '../../../infra/local/ses-server';
+import { SesEventSchema } from '../../../shared/use-cases/record-email-event';
 
 let maildev: LocalMailDev;
 let ses: LocalSesServer;
@@ -180,5 +181,65 @@ describe('MailDev persistence', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('local SES mailbox simulator', () => {
+  const simple = { Simple: { Subject: { Data: 'Emne' }, Body: { Text: { Data: 'Hei' } } } };
+
+  it('accepts simulator recipients, delivers only to the others, and records the bounce and complaint SES would publish', async () => {
+    ses.events.length = 0;
+    const { MessageId } = await client.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'noreply@dif.example',
+        Destination: {
+          ToAddresses: ['bounce+kari@simulator.amazonses.com', 'complaint@simulator.amazonses.com', 'styret@dif.example'],
+        },
+        ConfigurationSetName: 'beslutningsflyt',
+        EmailTags: [
+          { Name: 'case', Value: 'aaaaaaaaaaaaaaaaaaaaaaaaaa' },
+          { Name: 'recipient', Value: 'kari' },
+          { Name: 'kind', Value: 'final' },
+        ],
+        Content: simple,
+      }),
+    );
+    const [email] = await maildev.client.waitForEmails((emails) => emails.length === 1);
+    expect(addresses(email?.envelope.to)).toEqual(['styret@dif.example']);
+    expect(ses.events.map((e) => e['detail-type'])).toEqual(['Email Bounced', 'Email Complaint Received']);
+    for (const event of ses.events) {
+      expect(event.source).toBe('aws.ses');
+      expect(event.detail.mail.messageId).toBe(MessageId);
+      expect(event.detail.mail.tags).toEqual({
+        'ses:configuration-set': ['beslutningsflyt'],
+        case: ['aaaaaaaaaaaaaaaaaaaaaaaaaa'],
+        recipient: ['kari'],
+        kind: ['final'],
+      });
+      // The shape the deployed handler parses (functions/record-email-event.ts).
+      expect(SesEventSchema.safeParse(event.detail).success).toBe(true);
+    }
+    expect(ses.events[0]?.detail.bounce?.bouncedRecipients).toEqual([{ emailAddress: 'bounce+kari@simulator.amazonses.com' }]);
+    expect(ses.events[1]?.detail.complaint?.complainedRecipients).toEqual([{ emailAddress: 'complaint@simulator.amazonses.com' }]);
+  });
+
+  it('records a suppression-list bounce, nothing for success or ooto, and nothing without a configuration set', async () => {
+    ses.events.length = 0;
+    const send = (to: string, configurationSet?: string) =>
+      client.send(
+        new SendEmailCommand({
+          FromEmailAddress: 'noreply@dif.example',
+          Destination: { ToAddresses: [to] },
+          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+          Content: simple,
+        }),
+      );
+    await send('suppressionlist@simulator.amazonses.com', 'beslutningsflyt');
+    await send('success@simulator.amazonses.com', 'beslutningsflyt');
+    await send('ooto@simulator.amazonses.com', 'beslutningsflyt');
+    await send('bounce@simulator.amazonses.com');
+    expect(ses.events).toHaveLength(1);
+    expect(ses.events[0]?.detail.bounce?.bounceSubType).toBe('OnAccountSuppressionList');
+    expect(await maildev.client.listEmails()).toEqual([]);
   });
 });

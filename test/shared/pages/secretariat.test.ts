@@ -11,6 +11,8 @@ import type { PageResponse } from '../../../shared/pages/kit/response';
 import { safeNextPath } from '../../../shared/pages/secretariat/session';
 import type { SignInMethod } from '../../../shared/pages/secretariat/sign-in';
 import type { AuthorizeRequest, CompleteSignIn, OidcSignIn } from '../../../shared/ports/secretariat-sign-in';
+import { formatDateTime } from '../../../shared/email/format';
+import { appendAudit } from '../../../shared/use-cases/case-writes';
 import { makeGovernanceRules } from '../../../shared/use-cases/governance-rules';
 import { CASE_ID, openStep, storeCase, UNKNOWN_CASE_ID } from '../../support/case-api-setup';
 import { httpEvent } from '../../support/http-events';
@@ -361,6 +363,28 @@ describe('a case: triage', () => {
     expect(res.body).toContain('name="nivaa" value="2" checked');
     expect(res.body).toContain('id="audit"');
     expect(res.body).toContain(t('nb', 'event.triage_started'));
+  });
+
+  it('says whose e-mail did not arrive and when, by name and in the reader\'s language, never the address', async () => {
+    const d = await consultationCase();
+    const cookies = await signIn(d);
+    expect((await showCase(d, cookies)).body).not.toContain('id="undeliverable"');
+    const member = governance.bodies.flatMap((b) => b.members).find((m) => m.id === 'samstyring-medlem-2');
+    if (!member) throw new Error('roster changed');
+    await appendAudit(d.cases, CASE_ID, 'email_undeliverable', {
+      actor: { kind: 'system' },
+      at: new Date('2026-03-09T10:00:00.000Z'),
+      memberId: member.id,
+      emailKind: 'final',
+      messageId: 'ses-msg-1',
+    });
+    const nb = (await showCase(d, cookies)).body;
+    const date = formatDateTime('2026-03-09T10:00:00.000Z', 'nb');
+    expect(nb).toContain('id="undeliverable"');
+    expect(nb).toContain(`E-post til ${member.name} kom ikke fram (${date})`);
+    expect(nb).not.toContain(member.email);
+    const en = (await showCase(d, cookies, CASE_ID, { lang: 'en' })).body;
+    expect(en).toContain(t('en', 'secretariat.undeliverable.item', { name: member.name, date: formatDateTime('2026-03-09T10:00:00.000Z', 'en') }));
   });
 
   it('offers only the nivåer whose path can be planned, and says why nivå 3 is not offered', async () => {
