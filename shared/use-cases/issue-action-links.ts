@@ -117,8 +117,10 @@ export async function issueActionLinks(
         subject = email.subject;
         return email;
       },
-      // No link to record for the applicant's amendment request: the e-mail itself is once-keyed.
-      token === '' && round ? emailKey(c.caseId, step.stepId, unit.unitId, round) : undefined,
+      emailKey(c.caseId, step.stepId, unit.unitId, round ?? 'reminder-manual'),
+      // A link e-mail is never skipped (its fresh link supersedes the last); the applicant's
+      // amendment request carries no link, so the e-mail itself is sent once per round.
+      { once: token === '' && round !== undefined },
     );
     if (token !== '') {
       const link = { tokenHash, sentAt: now.toISOString(), subject, ...(round ? { round } : {}) };

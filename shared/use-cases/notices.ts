@@ -61,17 +61,19 @@ export async function sendTo(
   mailer: Mailer,
   contacts: readonly Contact[],
   render: (contact: Contact, lang: Language) => RenderedEmail,
-  once?: (contact: Contact) => string,
+  key?: (contact: Contact) => string,
+  options: { once: boolean } = { once: true },
 ): Promise<number> {
   let sent = 0;
   for (const contact of contacts) {
     const email = render(contact, contact.language);
-    const onceKey = once?.(contact);
+    // The key tags the e-mail (SES events find the case by it); `once` also sends it only once.
+    const about = key?.(contact);
     await mailer.send({
       to: contact.email,
       language: contact.language,
       ...email,
-      ...(onceKey ? { onceKey, tags: tagsOf(onceKey, contact) } : {}),
+      ...(about ? { tags: tagsOf(about, contact), ...(options.once ? { onceKey: about } : {}) } : {}),
     });
     sent += 1;
   }

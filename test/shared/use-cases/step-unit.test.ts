@@ -23,6 +23,9 @@ describe('start-step-unit (AwaitUnit, .waitForTaskToken)', () => {
     const requests = s.ports.mailer.sent;
     expect(requests.map((m) => m.to).sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());
     for (const mail of requests) expect(mail.text).toMatch(/https:\/\/flyt\.example\.org\/handling\/[A-Za-z0-9_-]{43}/);
+    // Tagged, so an SES bounce of a link e-mail is traced to its case and member.
+    for (const mail of requests) expect(mail.tags).toMatchObject({ caseId: s.caseId, recipient: expect.any(String) });
+    expect(requests.every((m) => m.onceKey === undefined)).toBe(true);
     // A retried invocation with a new token stores it but does not e-mail everyone again.
     await start({ unit, taskToken: 'token-round-2' });
     expect(s.ports.mailer.sent).toHaveLength(requests.length);
