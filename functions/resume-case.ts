@@ -1,7 +1,7 @@
 import { type ResumeCaseDeps, resumeCase } from '../shared/use-cases/resume-case';
 import { caseApiDeps } from './adapters/handler-deps';
 import { useCaseApi } from './http/response';
-import { pathParam } from './http/request';
+import { pathParam, requireJwtClaims } from './http/request';
 import type { Deps } from './lazy';
 import { secretariatActor } from './triage-case';
 
@@ -10,10 +10,10 @@ import { secretariatActor } from './triage-case';
  * A workflow not recorded as stopped, or a closed case → 409.
  */
 export function makeHandler(deps: Deps<ResumeCaseDeps>) {
-  return useCaseApi(deps, resumeCase, (event) => ({
-    caseId: pathParam(event, 'caseId'),
-    actor: secretariatActor(event),
-  }));
+  return useCaseApi(deps, resumeCase, (event) => {
+    requireJwtClaims(event);
+    return { caseId: pathParam(event, 'caseId'), actor: secretariatActor(event) };
+  });
 }
 
 export const handler = makeHandler(caseApiDeps);

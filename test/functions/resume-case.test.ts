@@ -80,4 +80,12 @@ describe('POST /api/secretariat/cases/{caseId}/resume', () => {
     const { handler } = await setup(['triage']);
     expect((await call(handler, resume(UNKNOWN_CASE_ID))).statusCode).toBe(404);
   });
+
+  it('refuses a request without verified JWT claims with 401, starting nothing', async () => {
+    const { ports, handler } = await setup(['triage']);
+    const event = resume();
+    const res = await call(handler, { ...event, requestContext: { ...event.requestContext, authorizer: undefined } } as never);
+    expect(res.statusCode).toBe(401);
+    expect(ports.workflow.executions.size).toBe(0);
+  });
 });

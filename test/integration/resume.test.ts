@@ -24,7 +24,7 @@ describe('resuming a stopped case workflow', () => {
     expect(listed.map((e) => e.name)).toContain(name);
     expect(JSON.stringify(listed)).not.toContain(submitted.caseId);
 
-    const resume = () => runtime.api.request('POST', `/api/secretariat/cases/${submitted.caseId}/resume`);
+    const resume = () => runtime.api.secretariatRequest('POST', `/api/secretariat/cases/${submitted.caseId}/resume`);
     expect((await resume()).status).toBe(409);
     const executionArn = listed.find((e) => e.name === name)?.executionArn;
     await sfn.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'test' }));
