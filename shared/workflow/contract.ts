@@ -159,6 +159,8 @@ export const TRANSIENT_ERRORS = [
   'TooManyRequestsException',
   'Throttling',
   'InternalServiceErrorException',
+  // Another attempt of the same task is sending that e-mail now (functions/adapters/once-mailer.ts).
+  'EmailSendInProgressError',
   // SES v2's own 5XX (InternalFailure): SES answers it when it cannot take the message now.
   'InternalFailure',
   // SDK and network

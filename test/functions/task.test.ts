@@ -1,3 +1,4 @@
+import { EmailSendInProgressError } from '../../functions/adapters/once-mailer';
 import { ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,11 @@ describe('task handler failures', () => {
   it('reports an SES 5XX (InternalFailure) inside EmailSendError under the transient name', async () => {
     const outage = Object.assign(new Error('Internal failure'), { name: 'InternalFailure' });
     const failure = await failureOf(new EmailSendError('SES SendEmail failed', { cause: outage }));
+    expect((failure as Error).name).toBe(TRANSIENT_ERROR);
+  });
+
+  it('reports an e-mail another attempt is sending right now under the transient name', async () => {
+    const failure = await failureOf(new EmailSendInProgressError('Another attempt is sending this e-mail'));
     expect((failure as Error).name).toBe(TRANSIENT_ERROR);
   });
 
