@@ -33,7 +33,8 @@ function stoppedEvent(caseId: string, name: string, status = 'FAILED') {
 
 const resumeEvent = (caseId: string) => {
   const event = jsonEvent('POST /api/secretariat/cases/{caseId}/resume', `/api/secretariat/cases/${caseId}/resume`, undefined);
-  return { ...event, pathParameters: { caseId } };
+  const requestContext = { ...event.requestContext, authorizer: { jwt: { claims: { sub: 'sek-ola' }, scopes: [] } } };
+  return { ...event, requestContext, pathParameters: { caseId } };
 };
 
 async function stop(s: Setup, status = 'TIMED_OUT') {
