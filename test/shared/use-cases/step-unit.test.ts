@@ -37,15 +37,9 @@ describe('start-step-unit (AwaitUnit, .waitForTaskToken)', () => {
     const unit = await atConsultation(s);
     s.ports.mailer.sent.length = 0;
     const mailer = s.ports.mailer;
-    const send = mailer.send.bind(mailer);
-    let calls = 0;
-    mailer.send = async (message) => {
-      calls += 1;
-      if (calls === 2) throw new Error('SES throttled');
-      return send(message);
-    };
+    // The task crashes at its second e-mail.
+    mailer.faults.failAfter('send', 1, new Error('SES throttled'));
     await expect(makeStart(s.deps)({ unit, taskToken: 'token-1' })).rejects.toThrow('SES throttled');
-    mailer.send = send;
     await makeStart(s.deps)({ unit, taskToken: 'token-1' });
     expect(mailer.sent.map((m) => m.to).sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());
   });
@@ -107,15 +101,9 @@ describe('handle-unit-timeout (UnitTimedOut)', () => {
     s.ports.clock.advance(unit.waitSeconds * 1000);
     s.ports.mailer.sent.length = 0;
     const mailer = s.ports.mailer;
-    const send = mailer.send.bind(mailer);
-    let calls = 0;
-    mailer.send = async (message) => {
-      calls += 1;
-      if (calls === 2) throw new Error('SES throttled');
-      return send(message);
-    };
+    // The task crashes at its second e-mail.
+    mailer.faults.failAfter('send', 1, new Error('SES throttled'));
     await expect(makeTimeout(s.deps)({ unit })).rejects.toThrow('SES throttled');
-    mailer.send = send;
     await makeTimeout(s.deps)({ unit });
     const to = mailer.sent.map((m) => m.to);
     expect(to.sort()).toEqual([...SVARUT_BRUKERRAD_EMAILS].sort());

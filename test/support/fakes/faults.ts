@@ -5,6 +5,7 @@
  */
 export class Faults<Method extends string> {
   private readonly queued = new Map<Method, Error[]>();
+  private readonly delayed = new Map<Method, { passes: number; error: Error }>();
 
   failNext(method: Method, error: Error = new Error(`injected failure in ${method}`)): void {
     const list = this.queued.get(method) ?? [];
@@ -12,8 +13,21 @@ export class Faults<Method extends string> {
     this.queued.set(method, list);
   }
 
+  /** Lets `passes` calls of the method through, then fails the one after (a crash half-way). */
+  failAfter(method: Method, passes: number, error: Error = new Error(`injected failure in ${method}`)): void {
+    this.delayed.set(method, { passes, error });
+  }
+
   /** Throws the next queued error for the method, if any. */
   check(method: Method): void {
+    const delayed = this.delayed.get(method);
+    if (delayed) {
+      if (delayed.passes > 0) delayed.passes -= 1;
+      else {
+        this.delayed.delete(method);
+        throw delayed.error;
+      }
+    }
     const error = this.queued.get(method)?.shift();
     if (error) throw error;
   }
